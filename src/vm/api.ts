@@ -80,9 +80,9 @@ export class MemoryFault extends Error {
     readonly address: number,
     readonly access: 'read' | 'write',
     /** 'unmapped': no VM region there; 'protection': region exists (guard page) but forbids it. */
-    readonly cause: 'unmapped' | 'protection',
+    readonly reason: 'unmapped' | 'protection',
   ) {
-    super(`EXC_BAD_ACCESS (code=${cause === 'unmapped' ? 1 : 2}, address=0x${address.toString(16)})`);
+    super(`EXC_BAD_ACCESS (code=${reason === 'unmapped' ? 1 : 2}, address=0x${address.toString(16)})`);
     this.name = 'MemoryFault';
   }
 }
