@@ -54,3 +54,31 @@ export interface MallocApi {
   /** Every live block, lowest address first. */
   liveBlocks(): Iterable<BlockInfo>;
 }
+
+/** One malloc zone as vmmap's MALLOC ZONE table and `heap` list it. */
+export interface ZoneReport {
+  /** e.g. "DefaultMallocZone_0x100f18000", "MallocHelperZone_0x100f10000". */
+  readonly zoneName: string;
+  /** The allocators this zone serves: ['nano'] or ['tiny','small','large'] (+'medium'). */
+  readonly kinds: readonly ZoneKind[];
+  readonly allocationCount: number;
+  /** Sum of block sizes of live blocks. */
+  readonly bytesAllocated: number;
+  readonly regionCount: number;
+}
+
+/** A VM region the allocator owns, with the blocks carved in it. */
+export interface MallocRegionReport {
+  readonly zone: ZoneKind;
+  /** Name of the zone that owns it (ZoneReport.zoneName). */
+  readonly zoneName: string;
+  readonly start: number;
+  readonly end: number;
+  /** Blocks in address order: live, free (on a free list / free tail), or cached (large death row, mag_last_free). */
+  blocks(): Iterable<{ readonly address: number; readonly size: number; readonly requested: number; readonly state: 'in-use' | 'free' | 'cached' }>;
+}
+
+export interface MallocIntrospection {
+  zones(): ZoneReport[];
+  regions(): MallocRegionReport[];
+}
