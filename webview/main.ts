@@ -1,0 +1,203 @@
+// The panel's entry point: builds the page, runs the Ready handshake and routes messages from the
+// extension to the views. Everything is redrawn from the latest snapshot; the only state of its
+// own is what the user chose (picked block, collapsed sections), kept with setState.
+
+import './panel.css';
+import {
+  MessageType, PendingRequests, isToWebviewMessage,
+  type HistoryResponseMessage, type InitMessage, type SessionPhase, type ToWebviewMessage,
+} from '../src/protocol/messages';
+import type { HeapBlock, HeapRegion, HeapSnapshot } from '../src/protocol/snapshot';
+import { BlockState } from '../src/protocol/snapshot';
+import { formatBytes, formatCount } from '../src/protocol/format';
+import { el } from './dom';
+import { FootprintView } from './footprintView';
+import { HeapMapView } from './heapMap';
+import { HistoryView } from './historyView';
+import { text } from './strings';
+import { loadUiState, post, saveUiState, type PanelUiState } from './vscodeApi';
+import { ZoneTableView } from './zoneTable';
+
+class Panel {
+  private ui: PanelUiState = loadUiState();
+  private snapshot: HeapSnapshot | undefined;
+  private phase: SessionPhase = 'none';
+  private readonly replies = new PendingRequests<ToWebviewMessage>();
+  /** A history is on screen (or on its way), so a new stop refreshes it. */
+  private historyShown = false;
+
+  private readonly root = el('main', 'panel');
+  private readonly status = el('div', 'status');
+  private readonly empty = el('p', 'empty', text.emptyState);
+  private readonly content = el('div', 'content');
+  private readonly footprint = new FootprintView();
+  private readonly zones = new ZoneTableView();
+  private readonly heapMap = new HeapMapView((block, region) => this.pick(block, region));
+  private readonly history = new HistoryView((frame) => post({ type: MessageType.ShowSource, file: frame.file, line: frame.line }));
+
+  mount(): void {
+    const header = el('header', 'header');
+    header.append(el('h1', undefined, text.title), this.status);
+    this.content.append(
+      this.section('footprint', text.sectionFootprint, this.footprint.element),
+      this.section('zones', text.sectionZones, this.zones.element),
+      this.section('heap', text.sectionHeap, this.heapMap.element),
+      this.section('history', text.sectionHistory, this.history.element),
+    );
+    this.root.append(header, this.empty, this.content);
+    document.body.append(this.root);
+    this.renderStatus();
+    this.content.hidden = true;
+
+    window.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event.data));
+    new ResizeObserver(() => this.resized()).observe(this.content);
+    window.addEventListener('scroll', () => this.remember({ scrollTop: window.scrollY }), { passive: true });
+
+    const requestId = this.replies.open((reply) => this.init(reply as InitMessage));
+    post({ type: MessageType.Ready, requestId });
+  }
+
+  private section(id: string, title: string, body: HTMLElement): HTMLElement {
+    const details = el('details', 'section');
+    details.dataset.section = id;
+    details.open = !(this.ui.collapsed ?? []).includes(id);
+    details.append(el('summary', undefined, title), body);
+    details.addEventListener('toggle', () => {
+      const collapsed = new Set(this.ui.collapsed ?? []);
+      if (details.open) {
+        collapsed.delete(id);
+      } else {
+        collapsed.add(id);
+      }
+      this.remember({ collapsed: [...collapsed] });
+      if (details.open) {
+        this.resized();
+      }
+    });
+    return details;
+  }
+
+  private receive(data: unknown): void {
+    if (!isToWebviewMessage(data)) {
+      return;
+    }
+    switch (data.type) {
+      case MessageType.Init:
+      case MessageType.HistoryResponse:
+        this.replies.settle(data.inReplyTo, data);
+        break;
+      case MessageType.Snapshot:
+        this.phase = data.snapshot.status === 'exited' || data.snapshot.status === 'crashed' ? 'ended' : 'stopped';
+        this.show(data.snapshot);
+        break;
+      case MessageType.SessionState:
+        this.phase = data.phase;
+        this.renderStatus();
+        break;
+    }
+  }
+
+  private init(message: InitMessage): void {
+    this.phase = message.phase;
+    if (message.snapshot !== undefined) {
+      this.show(message.snapshot);
+      if (this.ui.scrollTop !== undefined) {
+        window.scrollTo(0, this.ui.scrollTop);
+      }
+    } else {
+      this.renderStatus();
+    }
+  }
+
+  private show(snapshot: HeapSnapshot): void {
+    const started = performance.now();
+    const firstOfSession = this.snapshot === undefined || this.snapshot.programName !== snapshot.programName || snapshot.step < this.snapshot.step;
+    this.snapshot = snapshot;
+    this.content.hidden = false;
+    this.empty.hidden = true;
+    this.renderStatus();
+    this.footprint.update(snapshot);
+    this.zones.update(snapshot);
+    this.heapMap.setSelected(this.ui.selectedAddress);
+    this.heapMap.update(snapshot);
+    if (this.ui.selectedAddress !== undefined && (firstOfSession || this.historyShown)) {
+      this.requestHistory(this.ui.selectedAddress, '');
+    }
+    const elapsed = performance.now() - started;
+    this.root.dataset.renderMs = elapsed.toFixed(2);
+    this.root.dataset.step = String(snapshot.step);
+  }
+
+  private renderStatus(): void {
+    const parts: string[] = [];
+    const snapshot = this.snapshot;
+    if (snapshot !== undefined) {
+      parts.push(snapshot.programName, snapshot.profile, text.stepLabel(formatCount(snapshot.step)));
+      if (snapshot.stoppedAt !== undefined) {
+        parts.push(text.stoppedAt(snapshot.stoppedAt.file, snapshot.stoppedAt.line));
+      }
+    }
+    parts.push(this.phaseLabel());
+    this.status.textContent = parts.join(' · ');
+    this.root.dataset.phase = this.phase;
+  }
+
+  private phaseLabel(): string {
+    switch (this.phase) {
+      case 'running': return text.phaseRunning;
+      case 'stopped': return text.phaseStopped;
+      case 'ended': return text.phaseEnded;
+      default: return text.phaseNone;
+    }
+  }
+
+  private pick(block: HeapBlock, region: HeapRegion): void {
+    this.remember({ selectedAddress: block.address });
+    this.heapMap.setSelected(block.address);
+    this.heapMap.redraw();
+    const state = block.state === BlockState.InUse ? text.legendInUse : block.state === BlockState.Cached ? text.legendCached : text.legendFree;
+    const detail = `${region.type} · ${text.pickedBlock(state, formatBytes(block.size), formatBytes(block.requested))}`;
+    this.requestHistory(block.address, detail);
+  }
+
+  private requestHistory(address: number, detail: string): void {
+    this.history.showLoading(address, detail);
+    this.historyShown = true;
+    const requestId = this.replies.open((reply) => {
+      const response = reply as HistoryResponseMessage;
+      if (this.ui.selectedAddress !== response.address) {
+        return; // the user picked another block meanwhile
+      }
+      if (response.error !== undefined) {
+        this.history.showError(response.address, response.error);
+      } else {
+        this.history.show(response.address, response.entries);
+      }
+    });
+    post({ type: MessageType.HistoryRequest, requestId, address });
+  }
+
+  private resized(): void {
+    this.footprint.resize();
+    if (this.heapMap.widthChanged()) {
+      this.heapMap.redraw();
+    }
+  }
+
+  locate(address: number): { x: number; y: number } | undefined {
+    return this.heapMap.locate(address);
+  }
+
+  private remember(change: Partial<PanelUiState>): void {
+    this.ui = { ...this.ui, ...change };
+    saveUiState(this.ui);
+  }
+}
+
+const panel = new Panel();
+panel.mount();
+
+// Where a block is drawn, for tests that click blocks by address (the map is one canvas per
+// region, so there is no element per block to find).
+(window as unknown as { mallocscopeLocateBlock: (address: number) => { x: number; y: number } | undefined })
+  .mallocscopeLocateBlock = (address) => panel.locate(address);
