@@ -1,0 +1,312 @@
+// The benchmark suite: `node bench/run.js [--runs N] [--quick] [--only a,b] …` (see bench/README.md).
+// Prints a table and the targets on stdout and writes bench/results/latest.json.
+
+import { Command } from 'commander';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { measureRoundTrips, type RoundTripResult } from './adapterProbe';
+import type { SelfTime } from './cpuProfile';
+import type { EngineProbeResult } from './engineProbe';
+import * as fmt from './format';
+import { describeMachine } from './machineInfo';
+import { profileCli } from './profileCli';
+import { PROGRAMS, sizeFor, type BenchProgram } from './programs';
+import { median, medianOfRatios, medianRate } from './stats';
+import { prepare, probeEngine, runOnce, type PreparedProgram, type RunRecord, type SuitePaths } from './suite';
+import { atMost, TARGETS, type TargetResult } from './targets';
+
+interface Options {
+  runs: string;
+  quick?: boolean;
+  scale?: string;
+  only?: string;
+  cli?: string;
+  adapter?: string;
+  roundTrips: string;
+  valgrind: boolean;
+  probe: boolean;
+  cpuProf?: string | boolean;
+  timeout: string;
+  out: string;
+}
+
+interface ProgramSummary {
+  readonly name: string;
+  readonly n: number | undefined;
+  readonly exercises: string;
+  readonly buildError?: string;
+  readonly steps?: number;
+  readonly mallocscopeMs?: number;
+  readonly nativeMs?: number;
+  readonly valgrindMs?: number;
+  readonly ratioToValgrind?: number;
+  readonly ratioToNative?: number;
+  readonly stepsPerSecond?: number;
+  readonly allocatorOpsPerSecond?: number;
+  readonly peakRssKiB?: number;
+  readonly valgrindPeakRssKiB?: number;
+  readonly bytesPerEvent?: number;
+  readonly engine: EngineProbeResult | undefined;
+  readonly output: 'same' | 'DIFFERENT' | 'FAILED';
+  readonly problems: readonly string[];
+  readonly runs: readonly RunRecord[];
+  cpuProfile?: SelfTime[] | { error: string };
+}
+
+const benchDir = path.resolve(__dirname, '../../../bench');
+const repoDir = path.dirname(benchDir);
+
+function defaultCli(): string {
+  const bundled = path.join(repoDir, 'dist/cli.js');
+  return fs.existsSync(bundled) ? bundled : path.join(repoDir, 'out/src/cli/main.js');
+}
+
+function summarise(prepared: PreparedProgram, runs: readonly RunRecord[], engine: EngineProbeResult | undefined): ProgramSummary {
+  const problems: string[] = [];
+  if (prepared.buildError) problems.push(`gcc failed: ${prepared.buildError.split('\n')[0]}`);
+  const good = (r: RunRecord) => r.mallocscope.error === undefined;
+  runs.forEach((r, i) => {
+    if (r.mallocscope.error) problems.push(`run ${i + 1}: mallocscope: ${r.mallocscope.error}`);
+    if (r.outputCheck && !r.outputCheck.same) {
+      const d = r.outputCheck.firstDifference;
+      problems.push(`run ${i + 1}: OUTPUT MISMATCH at line ${d?.line}: native "${d?.native}" vs mallocscope "${d?.mallocscope}"`);
+    }
+    if (r.outputCheck && !r.outputCheck.sameStatus) {
+      problems.push(`run ${i + 1}: EXIT STATUS MISMATCH: native ${r.native?.status} vs mallocscope ${r.mallocscope.exitCode}`);
+    }
+    if (r.native && r.native.status !== 0) problems.push(`run ${i + 1}: native exit status ${r.native.status}`);
+    if (r.valgrind && r.valgrind.status !== r.native?.status) problems.push(`run ${i + 1}: valgrind exit status ${r.valgrind.status}`);
+  });
+  if (engine && !engine.ok) problems.push(`engine probe: ${engine.error?.split('\n')[0]}`);
+
+  const msMs = runs.map((r) => (good(r) ? r.mallocscope.wallMs : undefined));
+  const nativeMs = runs.map((r) => (r.native && r.native.status === 0 ? r.native.wallMs : undefined));
+  const valgrindMs = runs.map((r) => (r.valgrind && !r.valgrind.timedOut ? r.valgrind.wallMs : undefined));
+  const steps = runs.map((r) => (good(r) ? r.mallocscope.steps : undefined));
+  const allocatorOps = engine?.ok ? engine.allocatorOps : undefined;
+  const failed = runs.some((r) => r.mallocscope.error !== undefined);
+  const different = runs.some((r) => r.outputCheck !== undefined && (!r.outputCheck.same || !r.outputCheck.sameStatus));
+  return {
+    name: prepared.program.name,
+    n: prepared.n,
+    exercises: prepared.program.exercises,
+    buildError: prepared.buildError,
+    steps: median(steps),
+    mallocscopeMs: median(msMs),
+    nativeMs: median(nativeMs),
+    valgrindMs: median(valgrindMs),
+    ratioToValgrind: medianOfRatios(msMs, valgrindMs),
+    ratioToNative: medianOfRatios(msMs, nativeMs),
+    stepsPerSecond: medianRate(steps, msMs),
+    allocatorOpsPerSecond: allocatorOps === undefined ? undefined : medianRate(msMs.map(() => allocatorOps), msMs),
+    peakRssKiB: median(runs.map((r) => (good(r) ? r.mallocscope.maxRssKiB : undefined))),
+    valgrindPeakRssKiB: median(runs.map((r) => r.valgrind?.maxRssKiB)),
+    bytesPerEvent: engine?.ok ? engine.bytesPerEvent : undefined,
+    engine,
+    output: failed ? 'FAILED' : different ? 'DIFFERENT' : 'same',
+    problems,
+    runs,
+  };
+}
+
+function programTable(summaries: readonly ProgramSummary[]): string {
+  const header = ['program', 'N', 'steps', 'mallocscope s', 'native s', 'valgrind s', 'ms/valgrind', 'ms/native',
+    'steps/s', 'alloc ops/s', 'peak RSS MiB', 'B/event', 'output'];
+  const rows = summaries.map((s) => [
+    s.name, s.n === undefined ? '-' : fmt.count(s.n), fmt.count(s.steps), fmt.seconds(s.mallocscopeMs), fmt.seconds(s.nativeMs),
+    fmt.seconds(s.valgrindMs), fmt.ratio(s.ratioToValgrind), fmt.ratio(s.ratioToNative), fmt.count(s.stepsPerSecond),
+    fmt.count(s.allocatorOpsPerSecond), fmt.mebibytes(s.peakRssKiB), fmt.bytes(s.bytesPerEvent), s.output,
+  ]);
+  return fmt.table(header, rows);
+}
+
+function engineTable(summaries: readonly ProgramSummary[]): string {
+  const header = ['program', 'compile ms', 'run ms', 'events', 'allocs', 'frees', 'reallocs', 'vm events', 'trace KiB'];
+  const rows = summaries.map((s) => {
+    const e = s.engine;
+    if (!e?.ok) return [s.name, '-', '-', '-', '-', '-', '-', '-', e ? 'probe failed' : 'not run'];
+    const k = e.eventsByKind ?? {};
+    return [s.name, fmt.millis(e.compileMs), fmt.millis(e.runMs), fmt.count(e.eventCount), fmt.count(k.alloc), fmt.count(k.free),
+      fmt.count(k.realloc), fmt.count((k.vmAlloc ?? 0) + (k.vmFree ?? 0) + (k.madvise ?? 0)),
+      e.traceBytes === undefined ? '-' : (e.traceBytes / 1024).toFixed(1)];
+  });
+  return fmt.table(header, rows);
+}
+
+function evaluateTargets(summaries: readonly ProgramSummary[], roundTrip: RoundTripResult | undefined, roundTripWhy: string): TargetResult[] {
+  const results: TargetResult[] = [];
+  for (const s of summaries) {
+    results.push(atMost(`${s.name}: mallocscope / valgrind <= ${TARGETS.maxRatioToValgrind}`, s.ratioToValgrind,
+      TARGETS.maxRatioToValgrind, fmt.ratio(s.ratioToValgrind), s.problems[0] ?? 'no valgrind figure'));
+  }
+  const perEvent = summaries.filter((s) => s.bytesPerEvent !== undefined);
+  const worst = perEvent.reduce<ProgramSummary | undefined>((w, s) => (w === undefined || s.bytesPerEvent! > w.bytesPerEvent! ? s : w), undefined);
+  results.push(atMost(`history <= ${TARGETS.maxBytesPerEvent} bytes per allocator event (worst program)`, worst?.bytesPerEvent,
+    TARGETS.maxBytesPerEvent, worst ? `${fmt.bytes(worst.bytesPerEvent)} B (${worst.name})` : '', 'engine probe gave no figure'));
+  // Time travel does not exist yet: say so rather than print a figure.
+  results.push({ target: `step back <= ${TARGETS.maxStepBackMs} ms at ${fmt.count(TARGETS.stepBackRunSteps)} steps`, verdict: 'NOT MET', figure: 'not implemented' });
+  const trips = roundTrip?.roundTripsMs;
+  const tripMedian = trips && trips.length > 0 ? median(trips) : undefined;
+  results.push(atMost(`adapter round trip <= ${TARGETS.maxRoundTripMs} ms (median)`, tripMedian, TARGETS.maxRoundTripMs,
+    `${fmt.millis(tripMedian)} ms over ${trips?.length ?? 0} round trips`, roundTripWhy));
+  return results;
+}
+
+function targetLines(targets: readonly TargetResult[]): string {
+  return targets.map((t) => `  ${t.verdict.padEnd(12)} ${t.target}: ${t.figure}`).join('\n');
+}
+
+async function measureAdapter(options: Options, roundTripsWanted: number): Promise<{ result?: RoundTripResult; why: string }> {
+  const adapter = options.adapter ?? path.join(repoDir, 'dist/debugAdapter.js');
+  if (!fs.existsSync(adapter)) return { why: `no adapter bundle at ${path.relative(repoDir, adapter)} (run webpack first)` };
+  const sample = [path.join(repoDir, 'samples/trace.c'), path.join(benchDir, 'programs/trace.c')].find((f) => fs.existsSync(f))!;
+  const result = await measureRoundTrips(adapter, sample, roundTripsWanted, 'mallocscope');
+  return { result, why: result.ok ? '' : `adapter session failed: ${result.error}` };
+}
+
+function panelNote(): string {
+  const log = path.join(repoDir, 'test-results/panel-render-times.json');
+  return fs.existsSync(log) ? `see ${path.relative(repoDir, log)}` : 'see panel test log (test/webview)';
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = new Command()
+    .name('bench')
+    .description('Mallocscope benchmark suite')
+    .option('--runs <n>', 'runs per program (medians over runs)', '3')
+    .option('--quick', 'small sizes, for a busy machine')
+    .option('--scale <factor>', 'run every sized program at factor x its full N')
+    .option('--only <names>', `comma-separated programs: ${PROGRAMS.map((p) => p.name).join(', ')}`)
+    .option('--cli <path>', 'CLI script (default dist/cli.js, else out/src/cli/main.js)')
+    .option('--adapter <path>', 'debug adapter bundle (default dist/debugAdapter.js)')
+    .option('--round-trips <n>', 'adapter round trips to time (0 skips)', '50')
+    .option('--no-valgrind', 'skip valgrind memcheck')
+    .option('--no-probe', 'skip the in-process engine probe (history bytes, allocator op counts)')
+    .option('--cpu-prof [names]', 'profile the CLI with node --cpu-prof (all programs, or comma-separated names)')
+    .option('--timeout <seconds>', 'per command', '900')
+    .option('--out <file>', 'JSON results', path.join(benchDir, 'results/latest.json'))
+    .parse([...argv])
+    .opts<Options>();
+
+  const runs = Math.max(1, Number(options.runs) | 0);
+  const scale = options.scale === undefined ? undefined : Number(options.scale);
+  const timeoutMs = Number(options.timeout) * 1000;
+  const names = options.only?.split(',').map((n) => n.trim());
+  const unknown = names?.filter((n) => !PROGRAMS.some((p) => p.name === n)) ?? [];
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown program(s): ${unknown.join(', ')}\n`);
+    return 2;
+  }
+  const selected: BenchProgram[] = PROGRAMS.filter((p) => names === undefined || names.includes(p.name));
+  const paths: SuitePaths = {
+    benchDir,
+    cli: path.resolve(options.cli ?? defaultCli()),
+    probe: path.join(__dirname, 'engineProbe.js'),
+    workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'mallocscope-bench-')),
+  };
+  if (!fs.existsSync(paths.cli)) {
+    process.stderr.write(`bench: no CLI at ${paths.cli}: run "npx tsc -p ." (or webpack) first\n`);
+    return 2;
+  }
+
+  const machine = describeMachine();
+  const say = (text: string) => process.stdout.write(text + '\n');
+  say(`Mallocscope benchmark — ${new Date().toISOString()}`);
+  say(`machine: ${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.join(' ')}; node ${machine.node}; ${machine.gcc ?? 'no gcc'}; ${machine.valgrind ?? 'no valgrind'}`);
+  say(`cli: ${path.relative(repoDir, paths.cli)}; runs: ${runs}; sizes: ${scale !== undefined ? `${scale} x full` : options.quick ? 'quick' : 'full'}`);
+
+  const prepared = selected.map((p) => prepare(p, sizeFor(p, options.quick === true, scale), paths));
+  const engine = new Map<string, EngineProbeResult>();
+  if (options.probe) {
+    for (const p of prepared) {
+      process.stderr.write(`probe ${p.program.name}…\n`);
+      engine.set(p.program.name, probeEngine(p, paths, timeoutMs));
+    }
+  }
+  const records = new Map<string, RunRecord[]>(prepared.map((p) => [p.program.name, []]));
+  for (let run = 1; run <= runs; run++) {
+    for (const p of prepared) {
+      process.stderr.write(`run ${run}/${runs} ${p.program.name}…\n`);
+      records.get(p.program.name)!.push(runOnce(p, paths, { timeoutMs, valgrind: options.valgrind }));
+    }
+  }
+  const summaries = prepared.map((p) => summarise(p, records.get(p.program.name)!, engine.get(p.program.name)));
+
+  const roundTripsWanted = Math.max(0, Number(options.roundTrips) | 0);
+  const adapter = roundTripsWanted > 0 ? await measureAdapter(options, roundTripsWanted) : { why: 'skipped (--round-trips 0)' };
+
+  if (options.cpuProf !== undefined && options.cpuProf !== false) {
+    const wanted = typeof options.cpuProf === 'string' ? options.cpuProf.split(',') : undefined;
+    for (const s of summaries) {
+      if (wanted !== undefined && !wanted.includes(s.name)) continue;
+      process.stderr.write(`cpu profile ${s.name}…\n`);
+      s.cpuProfile = profileCli(paths.cli, prepared.find((p) => p.program.name === s.name)!.source, paths.workDir, 10, timeoutMs);
+    }
+  }
+
+  const targets = evaluateTargets(summaries, adapter.result, adapter.why);
+  say('');
+  say(programTable(summaries));
+  say('');
+  say('Engine in-process (one run; createProcess = compile, run = statements to exit):');
+  say(engineTable(summaries));
+  say('');
+  const trips = adapter.result?.roundTripsMs;
+  say(`adapter round trip (next → stopped → stackTrace + scopes + variables): ${trips && trips.length > 0
+    ? `median ${fmt.millis(median(trips))} ms, min ${fmt.millis(Math.min(...trips))} ms, max ${fmt.millis(Math.max(...trips))} ms over ${trips.length}${adapter.result?.endedEarly ? ' (program ended early)' : ''}`
+    : adapter.why}`);
+  say(`step back at ${fmt.count(TARGETS.stepBackRunSteps)} steps: not implemented`);
+  say(`panel render times: ${panelNote()}`);
+  say('');
+  say('Targets:');
+  say(targetLines(targets));
+  for (const s of summaries) {
+    if (s.cpuProfile === undefined) continue;
+    say('');
+    say(`CPU profile of the CLI on ${s.name} (top self time):`);
+    if ('error' in s.cpuProfile) say(`  ${s.cpuProfile.error}`);
+    else for (const f of s.cpuProfile) say(`  ${f.selfMs.toFixed(0).padStart(7)} ms ${f.percent.toFixed(1).padStart(5)}%  ${f.function}`);
+  }
+  const problems = summaries.flatMap((s) => s.problems.map((p) => `${s.name}: ${p}`));
+  if (problems.length > 0) {
+    say('');
+    say('!!! PROBLEMS — figures for these programs are incomplete or suspect:');
+    for (const p of problems) say(`!!! ${p}`);
+  }
+
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  const json = {
+    schema: 'mallocscope/bench@1',
+    date: new Date().toISOString(),
+    machine,
+    settings: { runs, quick: options.quick === true, scale, cli: path.relative(repoDir, paths.cli), valgrind: options.valgrind },
+    programs: summaries.map(({ runs: runRecords, ...s }) => ({
+      ...s,
+      engine: s.engine && { ...s.engine, stdout: undefined },
+      runs: runRecords.map((r) => ({
+        mallocscope: { ...r.mallocscope, stdout: undefined },
+        native: r.native && { wallMs: r.native.wallMs, status: r.native.status, maxRssKiB: r.native.maxRssKiB },
+        valgrind: r.valgrind && { wallMs: r.valgrind.wallMs, status: r.valgrind.status, maxRssKiB: r.valgrind.maxRssKiB },
+        outputCheck: r.outputCheck,
+      })),
+    })),
+    adapterRoundTrip: adapter.result ?? { ok: false, error: adapter.why },
+    stepBack: 'not implemented',
+    panel: panelNote(),
+    targets,
+  };
+  fs.writeFileSync(options.out, JSON.stringify(json, null, 2) + '\n');
+  say('');
+  say(`results: ${path.relative(process.cwd(), options.out)}`);
+  fs.rmSync(paths.workDir, { recursive: true, force: true });
+  return summaries.some((s) => s.output !== 'same') ? 1 : 0;
+}
+
+main(process.argv).then(
+  (status) => (process.exitCode = status),
+  (e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);
