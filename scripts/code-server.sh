@@ -38,6 +38,9 @@ npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&
 mkdir -p lib/vscode/node_modules/@vscode/ripgrep/bin
 cp "$(command -v rg)" lib/vscode/node_modules/@vscode/ripgrep/bin/rg
 log "rebuilding native modules"
+# argon2 (the root package's only native module) has no prebuilt binary reachable here and
+# builds from source; the package's own postinstall must not run, so name it alone.
+npm_config_yes=true npm rebuild argon2 --loglevel=error >&2
 (cd lib/vscode && npm_config_yes=true npm rebuild --loglevel=error >&2)
 ln -sfn node_modules lib/vscode/node_modules.asar
 cd "$cache"
