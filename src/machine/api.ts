@@ -122,6 +122,13 @@ export interface Process {
   /** Evaluate a simple C expression (identifiers, `*`, `&`, `->`, `.`, `[]`, casts later) in a frame; for hovers and watch. */
   evaluate(expression: string, frameIndex: number): ValueNode | { error: string };
 
+  /**
+   * Optional: pointer-sized values the program holds outside simulated memory (e.g. interpreter
+   * slots for locals whose address is never taken). `leaks` treats them as roots, as Apple's leaks
+   * treats thread registers; without it only the stack region and __DATA are scanned.
+   */
+  rootWords?(): Iterable<number>;
+
   /** Program output, as it is flushed by the simulated stdio (buffering is the program's own). */
   onOutput(listener: (stream: OutputStream, text: string) => void): void;
 }
