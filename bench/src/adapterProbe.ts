@@ -3,6 +3,7 @@
 // with DebugClient, on a sample program, and reports each round trip's duration.
 
 import { DebugClient } from '@vscode/debugadapter-testsupport';
+import type { MallocscopeLaunchArguments } from '../../src/protocol/dap';
 
 export interface RoundTripResult {
   readonly ok: boolean;
@@ -46,7 +47,7 @@ export async function measureRoundTrips(adapterPath: string, program: string, co
   try {
     await Promise.all([
       client.configurationSequence(),
-      client.launch({ program, stopOnEntry: true }),
+      client.launch({ program, stopOnEntry: true } satisfies MallocscopeLaunchArguments),
       client.waitForEvent('stopped', EVENT_TIMEOUT_MS),
     ]);
     const threads = await client.threadsRequest();

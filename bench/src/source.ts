@@ -34,12 +34,23 @@ export function compareOutputs(native: string, mallocscope: string, how: OutputN
   const a = normaliseOutput(native, how);
   const b = normaliseOutput(mallocscope, how);
   if (a === b) return { same: true };
-  const left = a.split('\n');
-  const right = b.split('\n');
+  const left = linesOf(a);
+  const right = linesOf(b);
   let i = 0;
   while (i < left.length && i < right.length && left[i] === right[i]) i++;
+  if (i === left.length && i === right.length) {
+    // Same lines: only the final newline differs.
+    const ending = (text: string) => (text.endsWith('\n') ? '<newline at end>' : '<no newline at end>');
+    return { same: false, firstDifference: { line: i, native: ending(a), mallocscope: ending(b) } };
+  }
   return {
     same: false,
     firstDifference: { line: i + 1, native: left[i] ?? '<end of output>', mallocscope: right[i] ?? '<end of output>' },
   };
+}
+
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  return lines;
 }
