@@ -19,11 +19,24 @@ if [ -f "$marker" ]; then
   exit 0
 fi
 
-for tool in rg node npm tar; do
-  command -v "$tool" >/dev/null || { echo "code-server.sh: '$tool' is missing (apt-get install -y ripgrep libkrb5-dev)" >&2; exit 1; }
-done
-
 log() { echo "code-server.sh: $*" >&2; }
+
+# Debian packages the build needs; installed here when running as root (CI, containers).
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+command -v g++ >/dev/null || missing+=(g++)
+command -v make >/dev/null || missing+=(make)
+command -v python3 >/dev/null || missing+=(python3)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing Debian packages; run: sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
 rm -rf "$dir" "$dir.tmp"
 mkdir -p "$dir.tmp"
 cd "$dir.tmp"
