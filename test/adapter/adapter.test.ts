@@ -55,6 +55,10 @@ suite('adapter: MallocscopeSession over DAP', function () {
     return { text: () => text, events: () => events };
   }
 
+  function readMemory(args: DebugProtocol.ReadMemoryArguments): Promise<DebugProtocol.ReadMemoryResponse> {
+    return dc.send('readMemory', args) as Promise<DebugProtocol.ReadMemoryResponse>;
+  }
+
   async function stopAtTracePrintf(): Promise<void> {
     await dc.hitBreakpoint({ program: TRACE } as DebugProtocol.LaunchRequestArguments, { path: TRACE, line: TRACE_PRINTF_LINE });
   }
@@ -190,16 +194,16 @@ suite('adapter: MallocscopeSession over DAP', function () {
     const big = (await localsOfTopFrame()).find((v) => v.name === 'big')!;
     const info = (await dc.customRequest('mallocscope/pointerInfo', { expression: 'big', frameId: frame.id })).body;
     // The variable itself, on the stack: its 8 bytes are the pointer, little-endian.
-    const own = (await dc.readMemoryRequest({ memoryReference: big.memoryReference!, count: 8 })).body!;
+    const own = (await readMemory({ memoryReference: big.memoryReference!, count: 8 })).body!;
     const bytes = Buffer.from(own.data!, 'base64');
     assert.strictEqual(bytes.length, 8);
     assert.strictEqual(Number(bytes.readBigUInt64LE(0)), info.address);
     // The block memset to zero.
-    const block = (await dc.readMemoryRequest({ memoryReference: '0x' + info.address.toString(16), offset: 4096, count: 64 })).body!;
+    const block = (await readMemory({ memoryReference: '0x' + info.address.toString(16), offset: 4096, count: 64 })).body!;
     assert.deepStrictEqual([...Buffer.from(block.data!, 'base64')], new Array(64).fill(0));
     assert.ok(!block.unreadableBytes);
     // Page zero is never mapped.
-    const nul = (await dc.readMemoryRequest({ memoryReference: '0x0', count: 16 })).body!;
+    const nul = (await readMemory({ memoryReference: '0x0', count: 16 })).body!;
     assert.strictEqual(Buffer.from(nul.data ?? '', 'base64').length, 0);
     assert.strictEqual(nul.unreadableBytes, 16);
   });
@@ -294,7 +298,7 @@ suite('adapter: MallocscopeSession over DAP', function () {
     ]);
     const set = await dc.setBreakpointsRequest({ source: { path: STEPS }, breakpoints: [{ line: 8 }, { line: 13 }] });
     assert.deepStrictEqual(set.body.breakpoints.map((b) => [b.verified, b.line]), [[true, 10], [true, 13]]);
-    const locations = await dc.breakpointLocationsRequest({ source: { path: STEPS }, line: 9, endLine: 16 });
+    const locations = await dc.send('breakpointLocations', { source: { path: STEPS }, line: 9, endLine: 16 }) as DebugProtocol.BreakpointLocationsResponse;
     assert.deepStrictEqual(locations.body.breakpoints.map((b) => b.line), [10, 11, 12, 13, 14, 15]);
     await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 13 })]);
   });

@@ -101,7 +101,7 @@ suite('cli: mallocscope run', function () {
     const first = Math.min(...small.map((a) => Number.parseInt(a.address, 16)));
     const region = regionContaining(doc, first);
     assert.ok(region?.type.startsWith('MALLOC_NANO'), `region ${JSON.stringify(region)}`);
-    assert.strictEqual(region.start, '0x600000000000');
+    assert.strictEqual(region!.start, '0x600000000000');
   });
 
   test('runs trace.c to exit with the program\'s output passed through and status 0 (sleep is simulated)', () => {
