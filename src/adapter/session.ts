@@ -310,7 +310,7 @@ export class MallocscopeSession extends LoggingDebugSession {
     response.body = {
       breakpoints: requested.map((line, i) => {
         const used = actual?.[i];
-        const bp = new Breakpoint(used !== undefined, this.convertDebuggerLineToClient(used ?? line)) as DebugProtocol.Breakpoint;
+        const bp = new Breakpoint(used !== undefined, this.convertDebuggerLineToClient(used ?? line), undefined, new Source(basename(file), file)) as DebugProtocol.Breakpoint;
         bp.id = this.nextBreakpointId++;
         if (used === undefined) {
           bp.message = this.process === undefined ? 'Not yet bound: no program loaded' : `No statement at or after line ${line}`;

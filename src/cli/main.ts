@@ -12,6 +12,20 @@ import { runProgram } from './runProgram';
 
 const USAGE_EXIT_STATUS = 2;
 
+const RUN_HELP_EPILOG = `
+The program's stdout is a terminal by default, as when run from a shell: line-buffered, with
+its 4096-byte buffer malloc'd on first output. --no-tty makes it a pipe (fully buffered).
+--stop-at ends the run at that line (reports describe the process there); if the line is
+never reached, reports describe the process at exit.
+
+Exit status: the program's own; 128 + signal when it dies (134 abort, 139 segmentation fault);
+0 after --stop-at; 124 when --max-steps is reached; 2 for usage or compile errors.
+
+Examples:
+  mallocscope run trace.c --env MallocNanoZone=0 --stop-at 23 --report vmmap
+  mallocscope run trace.c --json
+  mallocscope run prog.c util.c -- arg1 arg2`;
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -37,6 +51,7 @@ function buildCommand(onRun: (files: string[], raw: RawRunOptions) => void): Com
     .option('--args <arg...>', 'program arguments (argv[1..]); or put them after --')
     .addOption(new Option('--no-tty', 'the program\'s stdout is not a terminal: fully buffered, no line buffering'))
     .option('--json', 'print one JSON document (schema mallocscope/run@1) instead of the output and reports')
+    .addHelpText('after', RUN_HELP_EPILOG)
     .action((files: string[], raw: RawRunOptions) => onRun(files, raw));
   return program;
 }
