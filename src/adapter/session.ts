@@ -460,7 +460,7 @@ export class MallocscopeSession extends LoggingDebugSession {
       this.sendError(response, ErrorCode.NoProcess, adapterMessages.noProcess(), false);
       return;
     }
-    const loc = this.status === 'stopped' ? this.lastStop?.loc ?? process.location() : undefined;
+    const loc = this.status === 'stopped' ? this.lastStop?.loc ?? this.lastStop?.error?.loc ?? process.location() : undefined;
     response.body = buildSnapshot(process, this.status, loc === undefined ? undefined : { file: loc.file, line: loc.line });
     this.sendResponse(response);
   }
