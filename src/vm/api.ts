@@ -38,6 +38,8 @@ export interface MapOptions {
   readonly protection?: Protection;
   /** Free-form text shown in vmmap's REGION DETAIL column. */
   readonly detail?: string;
+  /** File-backed mapping (e.g. __TEXT): bytes placed by `loadBytes` are resident but clean, outside the footprint. */
+  readonly fileBacked?: boolean;
 }
 
 /** The page states a heap map shows. */
@@ -126,6 +128,11 @@ export interface AddressSpaceApi {
   copy(dest: number, src: number, length: number): void;
   /** Read a NUL-terminated string (bytes up to the NUL, at most `max`). */
   readCString(address: number, max?: number): Uint8Array;
+  /**
+   * Write as the loader or a debugger does: protection is ignored (string literals into the
+   * read-only cstring section, initial __DATA); pages of a `fileBacked` region stay clean.
+   */
+  loadBytes?(address: number, bytes: Uint8Array): void;
 
   /** Region containing the address, if any. */
   regionAt(address: number): VmRegionInfo | undefined;

@@ -1,0 +1,39 @@
+// libmalloc's error texts, word for word as the notes quote them (libmalloc.md §3), and the
+// MallocError values that carry them. The machine adds the "prog(pid,0x…) malloc: " prefix and
+// the "*** set a breakpoint in malloc_error_break to debug" line.
+
+import { MallocError } from './api';
+
+export function hex(address: number): string {
+  return `0x${address.toString(16)}`;
+}
+
+/** Catalogue of every user-facing text this layer produces. */
+export const MallocMessages = {
+  doubleFree: (p: number) => `Double free of object ${hex(p)}`,
+  notAllocated: (p: number) => `*** error for object ${hex(p)}: pointer being freed was not allocated`,
+  reallocNotAllocated: (p: number) => `*** error for object ${hex(p)}: pointer being realloc'd was not allocated`,
+  deathRowDoubleFree: (p: number) => `pointer ${hex(p)} being freed already on death-row`,
+  incorrectChecksum: (p: number) => `Incorrect checksum for freed object ${hex(p)}: probably modified after being freed.`,
+  cannotAllocateRegion: () => 'can\'t allocate region',
+  /** Environment warnings: our wording (libmalloc ignores most malformed values silently). */
+  malformedValue: (name: string, value: string, expected: string) =>
+    `malloc: ${name}: ignoring malformed value "${value}" (expected ${expected})`,
+  unsupportedVariable: (name: string) => `malloc: ${name} is recognised but not simulated yet; ignored`,
+} as const;
+
+export function doubleFree(p: number): MallocError {
+  return new MallocError('double-free', p, MallocMessages.doubleFree(p), true);
+}
+
+export function notAllocated(p: number): MallocError {
+  return new MallocError('not-allocated', p, MallocMessages.notAllocated(p), true);
+}
+
+export function reallocNotAllocated(p: number): MallocError {
+  return new MallocError('realloc-not-allocated', p, MallocMessages.reallocNotAllocated(p), true);
+}
+
+export function deathRowDoubleFree(p: number): MallocError {
+  return new MallocError('double-free', p, MallocMessages.deathRowDoubleFree(p), true);
+}

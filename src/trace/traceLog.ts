@@ -1,0 +1,204 @@
+// The event log: every ALLOC, FREE, REALLOC, VM_ALLOC, VM_FREE and MADVISE, in columns of typed
+// arrays so a long run stays within the history budget (≤ 32 bytes per event).
+//
+// Per event: address (Float64, 8 B), step (Float64, 8 B), size (Uint32, 4 B; sizes ≥ 4 GiB
+// escape to a side map), stack id (Uint32, 4 B), kind and zone packed in one byte, plus 4 B in
+// the address index = 29 B. REALLOC events keep their old address in a side table (12 B each).
+// The address index (event numbers sorted by address, then by time) is extended lazily by the
+// first historyOf after new events, so recording stays O(1).
+//
+// `byteSize` counts the bytes in use (count × column widths + index + side tables + interned
+// stacks); `capacityBytes` what the growable columns have reserved (up to 2× while growing).
+
+import type { TraceKind, ZoneKind } from '../malloc/api';
+import type { StackFrameRecord, TraceApi, TraceEvent } from './api';
+import { FootprintSeries } from './footprintSeries';
+import { StackTrie } from './stackTrie';
+
+const ZONES: readonly (ZoneKind | undefined)[] = [undefined, 'nano', 'tiny', 'small', 'medium', 'large'];
+const SIZE_ESCAPE = 0xffffffff;
+const BYTES_PER_EVENT = 8 + 8 + 4 + 4 + 1 + 4;
+
+function zoneCode(zone: ZoneKind | undefined): number {
+  return zone === undefined ? 0 : ZONES.indexOf(zone);
+}
+
+export class TraceLog implements TraceApi {
+  /** The footprint over time (see footprintSeries.ts); Libmalloc feeds it. */
+  readonly footprint = new FootprintSeries();
+
+  private count = 0;
+  private addresses = new Float64Array(1024);
+  private steps = new Float64Array(1024);
+  private sizes = new Uint32Array(1024);
+  private stackIds = new Uint32Array(1024);
+  private kindZones = new Uint8Array(1024);
+  private readonly bigSizes = new Map<number, number>();
+
+  private reallocCount = 0;
+  private reallocEvents = new Uint32Array(64);
+  private reallocPrevious = new Float64Array(64);
+
+  private order = new Uint32Array(0);
+  private indexed = 0;
+
+  private readonly stacks = new StackTrie();
+
+  get eventCount(): number {
+    return this.count;
+  }
+
+  internStack(frames: readonly StackFrameRecord[]): number {
+    return this.stacks.intern(frames);
+  }
+
+  stack(stackId: number): readonly StackFrameRecord[] {
+    return this.stacks.stack(stackId);
+  }
+
+  record(kind: TraceKind, address: number, size: number, zone: ZoneKind | undefined,
+    previousAddress: number | undefined, step: number, stackId: number): void {
+    const i = this.count;
+    if (i === this.addresses.length) this.grow();
+    this.addresses[i] = address;
+    this.steps[i] = step;
+    if (size >= SIZE_ESCAPE) {
+      this.sizes[i] = SIZE_ESCAPE;
+      this.bigSizes.set(i, size);
+    } else {
+      this.sizes[i] = size;
+    }
+    this.stackIds[i] = stackId;
+    this.kindZones[i] = kind | (zoneCode(zone) << 4);
+    if (previousAddress !== undefined) {
+      if (this.reallocCount === this.reallocEvents.length) {
+        this.reallocEvents = growU32(this.reallocEvents, this.reallocCount * 2);
+        this.reallocPrevious = growF64(this.reallocPrevious, this.reallocCount * 2);
+      }
+      this.reallocEvents[this.reallocCount] = i;
+      this.reallocPrevious[this.reallocCount] = previousAddress;
+      this.reallocCount++;
+    }
+    this.count++;
+  }
+
+  event(index: number): TraceEvent {
+    if (index < 0 || index >= this.count) throw new RangeError(`no trace event ${index}`);
+    const kz = this.kindZones[index];
+    const raw = this.sizes[index];
+    return {
+      index,
+      kind: (kz & 15) as TraceKind,
+      address: this.addresses[index],
+      size: raw === SIZE_ESCAPE ? (this.bigSizes.get(index) ?? raw) : raw,
+      zone: ZONES[kz >> 4],
+      previousAddress: this.previousOf(index),
+      step: this.steps[index],
+      stackId: this.stackIds[index],
+    };
+  }
+
+  /**
+   * Events of the block that starts at `address` (REALLOCs that moved away from it included),
+   * oldest first; when no event starts there, every event whose range contains the address.
+   */
+  historyOf(address: number): TraceEvent[] {
+    this.updateIndex();
+    const found: number[] = [];
+    let lo = 0, hi = this.indexed;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.addresses[this.order[mid]] < address) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.indexed && this.addresses[this.order[k]] === address; k++) found.push(this.order[k]);
+    for (let r = 0; r < this.reallocCount; r++) {
+      if (this.reallocPrevious[r] === address && this.addresses[this.reallocEvents[r]] !== address) found.push(this.reallocEvents[r]);
+    }
+    if (found.length === 0) {
+      for (let i = 0; i < this.count; i++) {
+        const a = this.addresses[i];
+        if (a <= address && address < a + this.sizeOf(i)) found.push(i);
+      }
+    }
+    found.sort((x, y) => x - y);
+    return found.map((i) => this.event(i));
+  }
+
+  /** Forget events from `eventCount` on (time travel restores an earlier state). */
+  truncate(eventCount: number): void {
+    if (eventCount >= this.count) return;
+    for (const k of [...this.bigSizes.keys()]) if (k >= eventCount) this.bigSizes.delete(k);
+    while (this.reallocCount > 0 && this.reallocEvents[this.reallocCount - 1] >= eventCount) this.reallocCount--;
+    this.count = eventCount;
+    this.order = new Uint32Array(0);
+    this.indexed = 0;
+  }
+
+  get byteSize(): number {
+    return this.count * BYTES_PER_EVENT + this.reallocCount * 12 + this.bigSizes.size * 40 + this.stacks.byteSize;
+  }
+
+  get capacityBytes(): number {
+    return this.addresses.length * (BYTES_PER_EVENT - 4) + this.order.byteLength
+      + this.reallocEvents.length * 12 + this.stacks.byteSize;
+  }
+
+  private sizeOf(i: number): number {
+    const raw = this.sizes[i];
+    return raw === SIZE_ESCAPE ? (this.bigSizes.get(i) ?? raw) : raw;
+  }
+
+  private previousOf(index: number): number | undefined {
+    let lo = 0, hi = this.reallocCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.reallocEvents[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.reallocCount && this.reallocEvents[lo] === index ? this.reallocPrevious[lo] : undefined;
+  }
+
+  private grow(): void {
+    const n = this.addresses.length * 2;
+    this.addresses = growF64(this.addresses, n);
+    this.steps = growF64(this.steps, n);
+    this.sizes = growU32(this.sizes, n);
+    this.stackIds = growU32(this.stackIds, n);
+    const kz = new Uint8Array(n);
+    kz.set(this.kindZones);
+    this.kindZones = kz;
+  }
+
+  /** Merge the events recorded since the last query into the sorted address index. */
+  private updateIndex(): void {
+    if (this.indexed === this.count) return;
+    const addresses = this.addresses;
+    const byAddress = (x: number, y: number): number => (addresses[x] - addresses[y]) || (x - y);
+    const fresh = new Uint32Array(this.count - this.indexed);
+    for (let k = 0; k < fresh.length; k++) fresh[k] = this.indexed + k;
+    fresh.sort(byAddress);
+    const merged = new Uint32Array(this.count);
+    let a = 0, b = 0, out = 0;
+    const old = this.order;
+    while (a < this.indexed && b < fresh.length) {
+      merged[out++] = byAddress(old[a], fresh[b]) <= 0 ? old[a++] : fresh[b++];
+    }
+    while (a < this.indexed) merged[out++] = old[a++];
+    while (b < fresh.length) merged[out++] = fresh[b++];
+    this.order = merged;
+    this.indexed = this.count;
+  }
+}
+
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
+}
+
+function growU32(a: Uint32Array, n: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
+}

@@ -1,0 +1,675 @@
+// The simulated address space: VM regions placed like mach_vm_map places them, pages that exist
+// only once written, per-page state and the accounting vmmap and the footprint ledger report.
+//
+// Glossary
+//   region   one VM map entry: [start, end), one tag, one protection (VmRegion)
+//   page     profile.pageSize bytes (16 KiB on Apple silicon, 4 KiB on Intel)
+//   untouched  mapped, never written: reads see the shared zero page, nothing is counted
+//   dirty    written: resident, dirty and in the physical footprint
+//   reusable madvise(MADV_FREE_REUSABLE)d: resident until reclaimed, out of dirty and footprint
+//   resident (clean)  file-backed bytes the loader placed (e.g. __TEXT): resident, not dirty
+//
+// The typed reads and writes are the interpreter's hot path: each keeps a one-page cache (the
+// page base and its DataView) so an access inside the last page costs a subtraction, a bounds
+// test and a DataView call, and allocates nothing. Addresses go above 2^32, so page numbers are
+// computed with division, never with bit operations.
+
+import {
+  MemoryFault, PageState,
+  type AddressSpaceApi, type Footprint, type MachineProfile, type MapOptions, type Protection, type VmRegionInfo,
+} from './api';
+import { LOWEST_MAPPABLE, USER_ADDRESS_LIMIT } from './layout';
+import { VmRegion } from './vmRegion';
+
+const TWO_32 = 4294967296;
+const TWO_21 = 2097152;
+
+/** Figures for any address range, for zone rows and heap maps. */
+export interface RangeStats {
+  readonly virtual: number;
+  readonly resident: number;
+  readonly dirty: number;
+  readonly swapped: number;
+  readonly reusable: number;
+}
+
+function isReadable(p: Protection): boolean {
+  return p !== '---';
+}
+
+export class AddressSpace implements AddressSpaceApi {
+  readonly pageSize: number;
+  /** Sorted by start, non-overlapping. */
+  private readonly list: VmRegion[] = [];
+  private lastRegion: VmRegion | undefined;
+
+  // One-page caches. NaN bases make every comparison false, i.e. "no page cached".
+  private rBase = NaN;
+  private rView: DataView;
+  private rBytes: Uint8Array;
+  private wBase = NaN;
+  private wView: DataView;
+  private wBytes: Uint8Array;
+  private readonly zeroBytes: Uint8Array;
+  private readonly zeroView: DataView;
+  private readonly scratch = new Uint8Array(8);
+  private readonly scratchView = new DataView(this.scratch.buffer);
+
+  private virtualBytes = 0;
+  private dirtyPages = 0;
+  private residentCleanPages = 0;
+  private reusablePages = 0;
+  private peakDirtyPages = 0;
+  private listener: (() => void) | undefined;
+
+  constructor(readonly profile: MachineProfile) {
+    this.pageSize = profile.pageSize;
+    this.zeroBytes = new Uint8Array(this.pageSize);
+    this.zeroView = new DataView(this.zeroBytes.buffer);
+    this.rView = this.wView = this.zeroView;
+    this.rBytes = this.wBytes = this.zeroBytes;
+  }
+
+  /** Called after any change of the accounting (a page dirtied, a map, unmap or madvise). */
+  setFootprintListener(listener: (() => void) | undefined): void {
+    this.listener = listener;
+  }
+
+  // ---------------------------------------------------------------- mapping
+
+  map(size: number, options: MapOptions): number | undefined {
+    const ps = this.pageSize;
+    const bytes = Math.ceil(size / ps) * ps;
+    if (!(bytes > 0)) return undefined;
+    const alignment = Math.max(ps, options.alignment ?? ps);
+    let start: number | undefined;
+    if (options.fixedAddress !== undefined) {
+      const fixed = options.fixedAddress;
+      if (fixed % alignment !== 0 || !this.isFree(fixed, bytes)) return undefined;
+      start = fixed;
+    } else {
+      const hint = options.hint ?? LOWEST_MAPPABLE;
+      start = this.findFree(bytes, alignment, hint);
+      if (start === undefined && hint > LOWEST_MAPPABLE) start = this.findFree(bytes, alignment, LOWEST_MAPPABLE);
+      if (start === undefined) return undefined;
+    }
+    const region = new VmRegion(start, start + bytes, ps, options.tag, options.protection ?? 'rw-',
+      options.detail ?? '', options.fileBacked ?? false);
+    this.list.splice(this.firstEndingAfter(start), 0, region);
+    this.virtualBytes += bytes;
+    this.invalidateCaches();
+    this.notify();
+    return start;
+  }
+
+  unmap(address: number, size: number): void {
+    const ps = this.pageSize;
+    const a = Math.floor(address / ps) * ps;
+    const b = Math.ceil((address + size) / ps) * ps;
+    if (!(b > a)) return;
+    let i = this.firstEndingAfter(a);
+    while (i < this.list.length && this.list[i].start < b) {
+      const r = this.list[i];
+      const keep: VmRegion[] = [];
+      if (r.start < a) keep.push(r.slice(0, r.pageIndex(a)));
+      if (r.end > b) keep.push(r.slice(r.pageIndex(b), r.pageCount));
+      this.account(r, -1);
+      for (const k of keep) this.account(k, 1);
+      this.list.splice(i, 1, ...keep);
+      i += keep.length;
+    }
+    this.lastRegion = undefined;
+    this.invalidateCaches();
+    this.notify();
+  }
+
+  madvise(address: number, size: number, advice: 'free_reusable' | 'free_reuse' | 'can_reuse'): void {
+    if (advice === 'can_reuse') return; // only a hint to the kernel; no page changes state
+    const ps = this.pageSize;
+    const a = Math.ceil(address / ps) * ps;
+    const b = Math.floor((address + size) / ps) * ps;
+    if (!(b > a)) return;
+    const from = advice === 'free_reusable' ? PageState.Dirty : PageState.Reusable;
+    const to = advice === 'free_reusable' ? PageState.Reusable : PageState.Dirty;
+    for (let i = this.firstEndingAfter(a); i < this.list.length && this.list[i].start < b; i++) {
+      const r = this.list[i];
+      const p0 = r.pageIndex(Math.max(a, r.start));
+      const p1 = r.pageIndex(Math.min(b, r.end) - 1) + 1;
+      for (let p = p0; p < p1; p++) {
+        if (r.pageStates[p] !== from) continue;
+        this.setPageState(r, p, to);
+      }
+    }
+    this.invalidateCaches();
+    this.notify();
+  }
+
+  protect(address: number, size: number, protection: Protection): void {
+    const ps = this.pageSize;
+    const a = Math.floor(address / ps) * ps;
+    const b = Math.ceil((address + size) / ps) * ps;
+    this.splitAt(a, protection);
+    this.splitAt(b, protection);
+    for (let i = this.firstEndingAfter(a); i < this.list.length && this.list[i].start < b; i++) {
+      this.list[i].protection = protection;
+    }
+    this.lastRegion = undefined;
+    this.invalidateCaches();
+  }
+
+  /**
+   * Write bytes as the loader (or a debugger's writeMemory) does: protection is ignored, and in
+   * a file-backed region the pages become resident but stay clean (outside the footprint).
+   */
+  loadBytes(address: number, bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) {
+      const at = address + done;
+      const r = this.regionFor(at, 'write');
+      const p = r.pageIndex(at);
+      const base = r.start + p * this.pageSize;
+      const page = this.materialise(r, p, r.fileBacked ? PageState.Resident : PageState.Dirty);
+      const o = at - base;
+      const n = Math.min(bytes.length - done, this.pageSize - o);
+      page.set(bytes.subarray(done, done + n), o);
+      done += n;
+    }
+    this.invalidateCaches();
+  }
+
+  // ---------------------------------------------------------------- typed reads (hot path)
+
+  readU8(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o < this.pageSize) return this.rBytes[o];
+    this.cacheRead(a);
+    return this.rBytes[a - this.rBase];
+  }
+
+  readI8(a: number): number {
+    return (this.readU8(a) << 24) >> 24;
+  }
+
+  readU16(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 2) return this.rView.getUint16(o, true);
+    return this.readSlow(a, 2).getUint16(0, true);
+  }
+
+  readI16(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 2) return this.rView.getInt16(o, true);
+    return this.readSlow(a, 2).getInt16(0, true);
+  }
+
+  readU32(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getUint32(o, true);
+    return this.readSlow(a, 4).getUint32(0, true);
+  }
+
+  readI32(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getInt32(o, true);
+    return this.readSlow(a, 4).getInt32(0, true);
+  }
+
+  readU64(a: number): number | bigint {
+    let lo: number, hi: number;
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 8) {
+      lo = this.rView.getUint32(o, true);
+      hi = this.rView.getUint32(o + 4, true);
+    } else {
+      const v = this.readSlow(a, 8);
+      lo = v.getUint32(0, true);
+      hi = v.getUint32(4, true);
+    }
+    if (hi < TWO_21) return hi * TWO_32 + lo;
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  readI64(a: number): number | bigint {
+    let lo: number, hi: number;
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 8) {
+      lo = this.rView.getUint32(o, true);
+      hi = this.rView.getInt32(o + 4, true);
+    } else {
+      const v = this.readSlow(a, 8);
+      lo = v.getUint32(0, true);
+      hi = v.getInt32(4, true);
+    }
+    if (hi >= -TWO_21 && hi < TWO_21) return hi * TWO_32 + lo;
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  readF32(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getFloat32(o, true);
+    return this.readSlow(a, 4).getFloat32(0, true);
+  }
+
+  readF64(a: number): number {
+    const o = a - this.rBase;
+    if (o >= 0 && o <= this.pageSize - 8) return this.rView.getFloat64(o, true);
+    return this.readSlow(a, 8).getFloat64(0, true);
+  }
+
+  // ---------------------------------------------------------------- typed writes (hot path)
+
+  writeU8(a: number, value: number): void {
+    const o = a - this.wBase;
+    if (o >= 0 && o < this.pageSize) {
+      this.wBytes[o] = value;
+      return;
+    }
+    this.cacheWrite(a);
+    this.wBytes[a - this.wBase] = value;
+  }
+
+  writeU16(a: number, value: number): void {
+    const o = a - this.wBase;
+    if (o >= 0 && o <= this.pageSize - 2) {
+      this.wView.setUint16(o, value, true);
+      return;
+    }
+    this.scratchView.setUint16(0, value, true);
+    this.writeSlow(a, 2);
+  }
+
+  writeU32(a: number, value: number): void {
+    const o = a - this.wBase;
+    if (o >= 0 && o <= this.pageSize - 4) {
+      this.wView.setUint32(o, value, true);
+      return;
+    }
+    this.scratchView.setUint32(0, value, true);
+    this.writeSlow(a, 4);
+  }
+
+  writeU64(a: number, value: number | bigint): void {
+    let lo: number, hi: number;
+    if (typeof value === 'number') {
+      const v = Math.trunc(value);
+      lo = ((v % TWO_32) + TWO_32) % TWO_32;
+      hi = ((Math.floor(v / TWO_32) % TWO_32) + TWO_32) % TWO_32;
+    } else {
+      const u = BigInt.asUintN(64, value);
+      lo = Number(u & 0xffffffffn);
+      hi = Number(u >> 32n);
+    }
+    const o = a - this.wBase;
+    if (o >= 0 && o <= this.pageSize - 8) {
+      this.wView.setUint32(o, lo, true);
+      this.wView.setUint32(o + 4, hi, true);
+      return;
+    }
+    this.scratchView.setUint32(0, lo, true);
+    this.scratchView.setUint32(4, hi, true);
+    this.writeSlow(a, 8);
+  }
+
+  writeF32(a: number, value: number): void {
+    const o = a - this.wBase;
+    if (o >= 0 && o <= this.pageSize - 4) {
+      this.wView.setFloat32(o, value, true);
+      return;
+    }
+    this.scratchView.setFloat32(0, value, true);
+    this.writeSlow(a, 4);
+  }
+
+  writeF64(a: number, value: number): void {
+    const o = a - this.wBase;
+    if (o >= 0 && o <= this.pageSize - 8) {
+      this.wView.setFloat64(o, value, true);
+      return;
+    }
+    this.scratchView.setFloat64(0, value, true);
+    this.writeSlow(a, 8);
+  }
+
+  // ---------------------------------------------------------------- bulk access
+
+  readBytes(address: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const at = address + done;
+      this.cacheRead(at);
+      const o = at - this.rBase;
+      const n = Math.min(length - done, this.pageSize - o);
+      out.set(this.rBytes.subarray(o, o + n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  writeBytes(address: number, bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) {
+      const at = address + done;
+      this.cacheWrite(at);
+      const o = at - this.wBase;
+      const n = Math.min(bytes.length - done, this.pageSize - o);
+      this.wBytes.set(bytes.subarray(done, done + n), o);
+      done += n;
+    }
+  }
+
+  fill(address: number, value: number, length: number): void {
+    let done = 0;
+    while (done < length) {
+      const at = address + done;
+      this.cacheWrite(at);
+      const o = at - this.wBase;
+      const n = Math.min(length - done, this.pageSize - o);
+      this.wBytes.fill(value, o, o + n);
+      done += n;
+    }
+  }
+
+  copy(dest: number, src: number, length: number): void {
+    if (length <= 0) return;
+    // Reading the whole source first gives memmove semantics for overlapping ranges.
+    this.writeBytes(dest, this.readBytes(src, length));
+  }
+
+  readCString(address: number, max = 1 << 24): Uint8Array {
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    while (total < max) {
+      const at = address + total;
+      this.cacheRead(at);
+      const o = at - this.rBase;
+      const n = Math.min(max - total, this.pageSize - o);
+      const chunk = this.rBytes.subarray(o, o + n);
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        parts.push(chunk.slice(0, nul));
+        total += nul;
+        break;
+      }
+      parts.push(chunk.slice());
+      total += n;
+    }
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- introspection
+
+  regionAt(address: number): VmRegionInfo | undefined {
+    const r = this.findRegion(address);
+    return r === undefined ? undefined : this.info(r);
+  }
+
+  regions(): VmRegionInfo[] {
+    return this.list.map((r) => this.info(r));
+  }
+
+  pageState(address: number): PageState {
+    const r = this.findRegion(address);
+    if (r === undefined) return PageState.Untouched;
+    return r.pageStates[r.pageIndex(address)] as PageState;
+  }
+
+  /** One PageState per page of [start, end) (unmapped pages read as Untouched). */
+  pageStatesIn(start: number, end: number): Uint8Array {
+    const ps = this.pageSize;
+    const a = Math.floor(start / ps) * ps;
+    const out = new Uint8Array(Math.max(0, Math.ceil((end - a) / ps)));
+    for (let i = this.firstEndingAfter(a); i < this.list.length && this.list[i].start < end; i++) {
+      const r = this.list[i];
+      const from = Math.max(a, r.start);
+      const to = Math.min(end, r.end);
+      for (let at = from; at < to; at += ps) out[(at - a) / ps] = r.pageStates[r.pageIndex(at)];
+    }
+    return out;
+  }
+
+  /** vmmap's figures for [start, end), whatever regions it spans. */
+  rangeStats(start: number, end: number): RangeStats {
+    const ps = this.pageSize;
+    let virtualPages = 0, dirty = 0, clean = 0, reusable = 0;
+    for (let i = this.firstEndingAfter(start); i < this.list.length && this.list[i].start < end; i++) {
+      const r = this.list[i];
+      if (r.start >= start && r.end <= end) {
+        virtualPages += r.pageCount;
+        dirty += r.dirtyPages;
+        clean += r.residentCleanPages;
+        reusable += r.reusablePages;
+        continue;
+      }
+      const p0 = r.pageIndex(Math.max(start, r.start));
+      const p1 = r.pageIndex(Math.min(end, r.end) - 1) + 1;
+      for (let p = p0; p < p1; p++) {
+        virtualPages++;
+        const s = r.pageStates[p];
+        if (s === PageState.Dirty) dirty++;
+        else if (s === PageState.Resident) clean++;
+        else if (s === PageState.Reusable) reusable++;
+      }
+    }
+    return {
+      virtual: virtualPages * ps,
+      resident: (dirty + clean + reusable) * ps,
+      dirty: dirty * ps,
+      swapped: 0,
+      reusable: reusable * ps,
+    };
+  }
+
+  footprint(): Footprint {
+    const ps = this.pageSize;
+    return {
+      virtual: this.virtualBytes,
+      resident: (this.dirtyPages + this.residentCleanPages + this.reusablePages) * ps,
+      dirty: this.dirtyPages * ps,
+      swapped: 0,
+      // xnu phys_footprint: dirty anonymous memory (+ compressed, 0 here). Loader-filled
+      // file-backed pages are clean and reusable pages left the ledger (libmalloc.md §5).
+      physFootprint: this.dirtyPages * ps,
+      physFootprintPeak: this.peakDirtyPages * ps,
+    };
+  }
+
+  /** Recomputes every counter from the page states; returns a list of mismatches (tests). */
+  checkInvariants(): string[] {
+    const problems: string[] = [];
+    let virtualBytes = 0, dirty = 0, clean = 0, reusable = 0;
+    let previousEnd = 0;
+    for (const r of this.list) {
+      if (r.start < previousEnd) problems.push(`region 0x${r.start.toString(16)} overlaps its predecessor`);
+      previousEnd = r.end;
+      let d = 0, c = 0, u = 0;
+      for (let p = 0; p < r.pageCount; p++) {
+        const s = r.pageStates[p];
+        if ((s === PageState.Untouched) !== (r.data[p] === undefined)) problems.push(`page ${p} of 0x${r.start.toString(16)}: bytes/state mismatch`);
+        if (s === PageState.Dirty) d++;
+        else if (s === PageState.Resident) c++;
+        else if (s === PageState.Reusable) u++;
+      }
+      if (d !== r.dirtyPages || c !== r.residentCleanPages || u !== r.reusablePages) {
+        problems.push(`region 0x${r.start.toString(16)} counters ${r.dirtyPages}/${r.residentCleanPages}/${r.reusablePages} != ${d}/${c}/${u}`);
+      }
+      virtualBytes += r.size;
+      dirty += d;
+      clean += c;
+      reusable += u;
+    }
+    if (virtualBytes !== this.virtualBytes) problems.push(`virtual ${this.virtualBytes} != ${virtualBytes}`);
+    if (dirty !== this.dirtyPages) problems.push(`dirty pages ${this.dirtyPages} != ${dirty}`);
+    if (clean !== this.residentCleanPages) problems.push(`clean pages ${this.residentCleanPages} != ${clean}`);
+    if (reusable !== this.reusablePages) problems.push(`reusable pages ${this.reusablePages} != ${reusable}`);
+    if (this.peakDirtyPages < this.dirtyPages) problems.push('peak below current');
+    return problems;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private info(r: VmRegion): VmRegionInfo {
+    const ps = this.pageSize;
+    return {
+      start: r.start, end: r.end, tag: r.tag, protection: r.protection, detail: r.detail,
+      virtual: r.size,
+      resident: r.residentPages * ps,
+      dirty: r.dirtyPages * ps,
+      swapped: 0,
+    };
+  }
+
+  private notify(): void {
+    if (this.listener !== undefined) this.listener();
+  }
+
+  private invalidateCaches(): void {
+    this.rBase = NaN;
+    this.wBase = NaN;
+  }
+
+  /** Index of the first region whose end is above `address` (binary search). */
+  private firstEndingAfter(address: number): number {
+    let lo = 0, hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.list[mid].end <= address) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private findRegion(address: number): VmRegion | undefined {
+    const last = this.lastRegion;
+    if (last !== undefined && address >= last.start && address < last.end) return last;
+    const i = this.firstEndingAfter(address);
+    const r = this.list[i];
+    if (r === undefined || r.start > address) return undefined;
+    this.lastRegion = r;
+    return r;
+  }
+
+  private regionFor(address: number, access: 'read' | 'write'): VmRegion {
+    const r = this.findRegion(address);
+    if (r === undefined) throw new MemoryFault(address, access, 'unmapped');
+    return r;
+  }
+
+  private isFree(start: number, bytes: number): boolean {
+    if (start < 0 || start + bytes > USER_ADDRESS_LIMIT) return false;
+    const r = this.list[this.firstEndingAfter(start)];
+    return r === undefined || r.start >= start + bytes;
+  }
+
+  /** mach_vm_map anywhere-placement: the first aligned gap at or above `from`. */
+  private findFree(bytes: number, alignment: number, from: number): number | undefined {
+    let candidate = Math.ceil(from / alignment) * alignment;
+    for (let i = this.firstEndingAfter(candidate); i < this.list.length; i++) {
+      const r = this.list[i];
+      if (r.start >= candidate + bytes) break;
+      candidate = Math.ceil(r.end / alignment) * alignment;
+    }
+    return candidate + bytes <= USER_ADDRESS_LIMIT ? candidate : undefined;
+  }
+
+  /** Split the region containing `address` there, unless it already starts there or has `protection`. */
+  private splitAt(address: number, protection: Protection): void {
+    const r = this.findRegion(address);
+    if (r === undefined || r.start === address || r.protection === protection) return;
+    const i = this.list.indexOf(r);
+    const p = r.pageIndex(address);
+    this.list.splice(i, 1, r.slice(0, p), r.slice(p, r.pageCount));
+    this.lastRegion = undefined;
+  }
+
+  private account(r: VmRegion, sign: number): void {
+    this.virtualBytes += sign * r.size;
+    this.dirtyPages += sign * r.dirtyPages;
+    this.residentCleanPages += sign * r.residentCleanPages;
+    this.reusablePages += sign * r.reusablePages;
+  }
+
+  private setPageState(r: VmRegion, p: number, to: PageState): void {
+    const from = r.pageStates[p] as PageState;
+    r.countPage(from, -1);
+    this.countGlobal(from, -1);
+    r.pageStates[p] = to;
+    r.countPage(to, 1);
+    this.countGlobal(to, 1);
+  }
+
+  private countGlobal(state: PageState, delta: number): void {
+    switch (state) {
+      case PageState.Dirty:
+        this.dirtyPages += delta;
+        if (this.dirtyPages > this.peakDirtyPages) this.peakDirtyPages = this.dirtyPages;
+        break;
+      case PageState.Resident: this.residentCleanPages += delta; break;
+      case PageState.Reusable: this.reusablePages += delta; break;
+      default: break;
+    }
+  }
+
+  /** Bytes of page p, created (zero-filled) if needed, its state moved to `state` if it was not dirty. */
+  private materialise(r: VmRegion, p: number, state: PageState): Uint8Array {
+    let page = r.data[p];
+    if (page === undefined) {
+      page = new Uint8Array(this.pageSize);
+      r.data[p] = page;
+      r.views[p] = new DataView(page.buffer);
+    }
+    const current = r.pageStates[p] as PageState;
+    if (current !== state && current !== PageState.Dirty) {
+      this.setPageState(r, p, state);
+      if (state === PageState.Dirty) this.notify();
+    }
+    return page;
+  }
+
+  private cacheRead(a: number): void {
+    const r = this.regionFor(a, 'read');
+    if (!isReadable(r.protection)) throw new MemoryFault(a, 'read', 'protection');
+    const p = r.pageIndex(a);
+    this.rBase = r.start + p * this.pageSize;
+    const page = r.data[p];
+    if (page === undefined) {
+      this.rBytes = this.zeroBytes;
+      this.rView = this.zeroView;
+    } else {
+      this.rBytes = page;
+      this.rView = r.views[p] as DataView;
+    }
+  }
+
+  private cacheWrite(a: number): void {
+    const r = this.regionFor(a, 'write');
+    if (r.protection !== 'rw-') throw new MemoryFault(a, 'write', 'protection');
+    const p = r.pageIndex(a);
+    const page = this.materialise(r, p, PageState.Dirty);
+    const view = r.views[p] as DataView;
+    // The written page is now the cached page for reads as well (it may have been the zero page).
+    this.wBase = this.rBase = r.start + p * this.pageSize;
+    this.wBytes = this.rBytes = page;
+    this.wView = this.rView = view;
+  }
+
+  private readSlow(a: number, n: number): DataView {
+    for (let i = 0; i < n; i++) this.scratch[i] = this.readU8(a + i);
+    return this.scratchView;
+  }
+
+  private writeSlow(a: number, n: number): void {
+    // Copy out first: writeU8 may not clobber scratch, but keep the bytes stable regardless.
+    const b0 = this.scratch[0], b1 = this.scratch[1], b2 = this.scratch[2], b3 = this.scratch[3];
+    const b4 = this.scratch[4], b5 = this.scratch[5], b6 = this.scratch[6], b7 = this.scratch[7];
+    const bytes = [b0, b1, b2, b3, b4, b5, b6, b7];
+    for (let i = 0; i < n; i++) this.writeU8(a + i, bytes[i]);
+  }
+}
