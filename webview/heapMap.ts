@@ -7,7 +7,7 @@ import { BlockState } from '../src/protocol/snapshot';
 import { formatAddress, formatBytes, formatCount } from '../src/protocol/format';
 import { el, themeColor } from './dom';
 import {
-  addressToTrack, blockIndexNear, layoutTrack, pageCount, pageState, rowCountFor, trackToAddress,
+  TrackMapper, addressToTrack, blockIndexNear, layoutTrack, pageCount, pageState, rowCountFor, trackToAddress,
   type TrackLayout,
 } from './heapMapLayout';
 import { text } from './strings';
@@ -57,36 +57,57 @@ function pageColor(palette: Palette, state: string): string {
   }
 }
 
-function blockColor(palette: Palette, state: BlockState): string {
-  switch (state) {
-    case BlockState.InUse: return palette.inUse;
-    case BlockState.Cached: return palette.cached;
-    default: return palette.free;
-  }
+/** Rank of a block state when several share one pixel: a used block is never hidden by a free one. */
+const RANK_FREE = 1;
+const RANK_CACHED = 2;
+const RANK_IN_USE = 3;
+
+function rankOf(state: BlockState): number {
+  return state === BlockState.InUse ? RANK_IN_USE : state === BlockState.Cached ? RANK_CACHED : RANK_FREE;
 }
 
 /** One region's canvas with the geometry needed to draw it and to hit-test clicks. */
 class RegionStrip {
   readonly element: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
+  private readonly blockCount: HTMLElement;
   private layout: TrackLayout;
   private rows = 1;
   private widthCss = 0;
+  /** Per track pixel, the highest-ranked state of the narrow blocks touching it (reused between draws). */
+  private coverage = new Uint8Array(0);
 
   constructor(private region: HeapRegion, private readonly onPick: (block: HeapBlock, region: HeapRegion) => void) {
     this.layout = layoutTrack(region);
     this.element = el('div', 'region');
     this.element.dataset.start = formatAddress(region.start);
     const label = el('div', 'region-label');
+    this.blockCount = el('span', 'region-blocks');
     label.append(
       el('span', 'region-type', region.type),
       el('span', 'region-range', `${formatAddress(region.start)}–${formatAddress(region.end)}`),
       el('span', 'region-size', formatBytes(region.end - region.start)),
-      el('span', 'region-blocks', text.blockCount(region.blocks.length, region.blocksOmitted)),
+      this.blockCount,
     );
     this.canvas = el('canvas', 'region-canvas');
     this.canvas.addEventListener('click', (event) => this.pick(event));
     this.element.append(label, this.canvas);
+    this.setRegion(region);
+  }
+
+  static keyOf(region: HeapRegion): string {
+    return `${region.type}:${region.start}-${region.end}`;
+  }
+
+  get key(): string {
+    return RegionStrip.keyOf(this.region);
+  }
+
+  /** Same address range, new contents (the next stop). */
+  setRegion(region: HeapRegion): void {
+    this.region = region;
+    this.layout = layoutTrack(region);
+    this.blockCount.textContent = text.blockCount(region.blocks.length, region.blocksOmitted);
   }
 
   /** Draws the strip at the given CSS width. */
@@ -95,18 +116,26 @@ class RegionStrip {
     this.rows = rowCountFor(this.layout, this.widthCss, MAX_ROWS);
     const ratio = window.devicePixelRatio || 1;
     const heightCss = this.rows * ROW_PX - ROW_GAP_PX;
-    this.canvas.style.width = `${this.widthCss}px`;
-    this.canvas.style.height = `${heightCss}px`;
-    this.canvas.width = Math.round(this.widthCss * ratio);
-    this.canvas.height = Math.round(heightCss * ratio);
+    const width = Math.round(this.widthCss * ratio);
+    const height = Math.round(heightCss * ratio);
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      // Resizing reallocates the backing store, so only do it when the size really changed.
+      this.canvas.style.width = `${this.widthCss}px`;
+      this.canvas.style.height = `${heightCss}px`;
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
     const ctx = this.canvas.getContext('2d');
     if (ctx === null) {
       return;
     }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     // Positions along the track, in CSS pixels; the transform above maps them to device pixels.
     const scale = (this.rows * this.widthCss) / Math.max(1, this.layout.trackLength);
-    const toPx = (address: number): number => addressToTrack(this.layout, address) * scale;
+    const mapper = new TrackMapper(this.layout, scale);
+    const toPx = (address: number): number => mapper.toPixels(address);
 
     this.drawPages(ctx, palette, toPx);
     this.drawGaps(ctx, palette, scale);
@@ -146,7 +175,7 @@ class RegionStrip {
       }
       const from = segment.trackStart * scale;
       const to = segment.trackEnd * scale;
-      // A dotted band says "folded": three short dashes across the gap.
+      // A dotted band says "folded": short dashes across the gap.
       const step = Math.max(2, (to - from) / 4);
       for (let x = from + step / 2; x < to - 1; x += step) {
         this.fillSpan(ctx, x, x + Math.min(3, step / 2), BLOCK_BAND_PX / 2 - 1, 2, false);
@@ -154,40 +183,58 @@ class RegionStrip {
     }
   }
 
+  /**
+   * Blocks wider than a few pixels are drawn one by one with a separator. Narrower ones are
+   * rasterised into `coverage` first and drawn as runs of equal pixels, so the cost is bounded by
+   * the strip's width however many blocks the region holds.
+   */
   private drawBlocks(ctx: CanvasRenderingContext2D, palette: Palette, toPx: (a: number) => number): void {
     const blocks = this.region.blocks;
-    // Narrow neighbours of one state merge into a run drawn with one fill; wide blocks are drawn
-    // alone with a separator. Free first, in use last, so a used block is never hidden by a
-    // neighbouring free one rounded into the same pixel.
-    for (const state of [BlockState.Free, BlockState.Cached, BlockState.InUse]) {
-      ctx.fillStyle = blockColor(palette, state);
-      let runFrom = -1;
-      let runTo = -1;
-      let runEndAddress = -1;
-      for (let i = 0; i < blocks.length; i++) {
-        const block = blocks[i];
-        if (block.state !== state) {
-          continue;
-        }
-        const from = toPx(block.address);
-        const to = toPx(block.address + block.size);
-        if (to - from >= SEPARATE_BLOCKS_FROM_PX) {
-          this.fillSpan(ctx, from, to - 1, 0, BLOCK_BAND_PX, state === BlockState.InUse);
-          continue;
-        }
-        if (runFrom >= 0 && block.address === runEndAddress) {
-          runTo = to;
-        } else {
-          if (runFrom >= 0) {
-            this.fillSpan(ctx, runFrom, runTo, 0, BLOCK_BAND_PX, state === BlockState.InUse);
-          }
-          runFrom = from;
-          runTo = to;
-        }
-        runEndAddress = block.address + block.size;
+    const trackPixels = Math.ceil(this.rows * this.widthCss);
+    if (this.coverage.length < trackPixels) {
+      this.coverage = new Uint8Array(trackPixels);
+    }
+    const coverage = this.coverage;
+    coverage.fill(0, 0, trackPixels);
+    const wide: number[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i];
+      const from = toPx(block.address);
+      const to = toPx(block.address + block.size);
+      if (to - from >= SEPARATE_BLOCKS_FROM_PX) {
+        wide.push(i);
+        continue;
       }
-      if (runFrom >= 0) {
-        this.fillSpan(ctx, runFrom, runTo, 0, BLOCK_BAND_PX, state === BlockState.InUse);
+      const rank = rankOf(block.state);
+      const first = Math.floor(from);
+      const last = Math.min(trackPixels - 1, Math.max(first, Math.ceil(to) - 1));
+      for (let p = first; p <= last; p++) {
+        if (coverage[p] < rank) {
+          coverage[p] = rank;
+        }
+      }
+    }
+    const colours = ['', palette.free, palette.cached, palette.inUse];
+    let p = 0;
+    while (p < trackPixels) {
+      const rank = coverage[p];
+      let q = p + 1;
+      while (q < trackPixels && coverage[q] === rank) {
+        q++;
+      }
+      if (rank > 0) {
+        ctx.fillStyle = colours[rank];
+        this.fillSpan(ctx, p, q, 0, BLOCK_BAND_PX, false);
+      }
+      p = q;
+    }
+    for (const rank of [RANK_FREE, RANK_CACHED, RANK_IN_USE]) {
+      ctx.fillStyle = colours[rank];
+      for (const i of wide) {
+        const block = blocks[i];
+        if (rankOf(block.state) === rank) {
+          this.fillSpan(ctx, toPx(block.address), toPx(block.address + block.size) - 1, 0, BLOCK_BAND_PX, false);
+        }
       }
     }
   }
@@ -281,7 +328,16 @@ export class HeapMapView {
 
   update(snapshot: HeapSnapshot): void {
     const drawn = snapshot.regions.slice(0, MAX_DRAWN_REGIONS);
-    this.regions = drawn.map((region) => new RegionStrip(region, this.onPick));
+    // Regions keep their address range from stop to stop: reuse their strips (and canvases).
+    const previous = new Map(this.regions.map((strip) => [strip.key, strip]));
+    this.regions = drawn.map((region) => {
+      const strip = previous.get(RegionStrip.keyOf(region));
+      if (strip === undefined) {
+        return new RegionStrip(region, this.onPick);
+      }
+      strip.setRegion(region);
+      return strip;
+    });
     this.strips.replaceChildren(...this.regions.map((strip) => strip.element));
     const omitted = snapshot.regions.length - drawn.length;
     this.overflow.textContent = omitted > 0 ? text.regionsNotDrawn(omitted) : '';
@@ -304,8 +360,8 @@ export class HeapMapView {
     return width > 0 && width !== this.lastWidth;
   }
 
-  /** Where a block is drawn, relative to the page (for tests driving clicks). */
-  locate(address: number): { x: number; y: number } | undefined {
+  /** Scrolls a block's strip into view and says where the block is drawn, in viewport coordinates. */
+  reveal(address: number): { x: number; y: number } | undefined {
     for (const strip of this.regions) {
       const point = strip.pointOf(address);
       if (point !== undefined) {
@@ -313,6 +369,7 @@ export class HeapMapView {
         if (canvas === null) {
           return undefined;
         }
+        canvas.scrollIntoView({ block: 'center' });
         const bounds = canvas.getBoundingClientRect();
         return { x: bounds.left + point.x, y: bounds.top + point.y };
       }

@@ -161,3 +161,30 @@ export function rowCountFor(layout: TrackLayout, widthPx: number, maxRows: numbe
   const bytesPerPixelTarget = 32;
   return Math.min(maxRows, Math.max(1, Math.ceil(layout.trackLength / (Math.max(1, widthPx) * bytesPerPixelTarget))));
 }
+
+/**
+ * addressToTrack scaled to pixels, for callers walking addresses mostly in ascending order (the
+ * blocks of a region are sorted): it remembers the last segment so most lookups cost a compare.
+ */
+export class TrackMapper {
+  private index = 0;
+
+  constructor(private readonly layout: TrackLayout, private readonly pixelsPerUnit: number) {}
+
+  toPixels(address: number): number {
+    const segments = this.layout.segments;
+    let segment = segments[this.index];
+    if (address < segment.start || address > segment.end) {
+      const next = segments[this.index + 1];
+      if (next !== undefined && address >= next.start && address <= next.end) {
+        this.index++;
+      } else {
+        this.index = segmentIndexOfAddress(this.layout, address);
+      }
+      segment = segments[this.index];
+    }
+    const clamped = Math.min(Math.max(address, segment.start), segment.end);
+    const scale = (segment.trackEnd - segment.trackStart) / Math.max(1, segment.end - segment.start);
+    return (segment.trackStart + (clamped - segment.start) * scale) * this.pixelsPerUnit;
+  }
+}

@@ -184,8 +184,8 @@ class Panel {
     }
   }
 
-  locate(address: number): { x: number; y: number } | undefined {
-    return this.heapMap.locate(address);
+  revealBlock(address: number): { x: number; y: number } | undefined {
+    return this.heapMap.reveal(address);
   }
 
   private remember(change: Partial<PanelUiState>): void {
@@ -199,5 +199,5 @@ panel.mount();
 
 // Where a block is drawn, for tests that click blocks by address (the map is one canvas per
 // region, so there is no element per block to find).
-(window as unknown as { mallocscopeLocateBlock: (address: number) => { x: number; y: number } | undefined })
-  .mallocscopeLocateBlock = (address) => panel.locate(address);
+(window as unknown as { mallocscopeRevealBlock: (address: number) => { x: number; y: number } | undefined })
+  .mallocscopeRevealBlock = (address) => panel.revealBlock(address);
