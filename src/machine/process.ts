@@ -27,7 +27,7 @@ export function createProcess(options: LaunchOptions): CreateProcessResult {
   if (profile === undefined) {
     return { process: undefined, diagnostics: [...compiled.diagnostics, errorAt(where, `unknown machine profile '${options.profile}'`)] };
   }
-  if (!program.functions.some((f) => f.symbol.name === 'main')) {
+  if (!program.functions.some((f: { symbol: { name: string } }) => f.symbol.name === 'main')) {
     return { process: undefined, diagnostics: [...compiled.diagnostics, errorAt(where, MSG.noMain)] };
   }
   const programName = options.programName ?? baseName(options.sources[0]?.path ?? 'a.out');
