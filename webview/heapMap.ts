@@ -71,14 +71,13 @@ class RegionStrip {
   readonly element: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly blockCount: HTMLElement;
-  private layout: TrackLayout;
+  private layout!: TrackLayout;
   private rows = 1;
   private widthCss = 0;
   /** Per track pixel, the highest-ranked state of the narrow blocks touching it (reused between draws). */
   private coverage = new Uint8Array(0);
 
   constructor(private region: HeapRegion, private readonly onPick: (block: HeapBlock, region: HeapRegion) => void) {
-    this.layout = layoutTrack(region);
     this.element = el('div', 'region');
     this.element.dataset.start = formatAddress(region.start);
     const label = el('div', 'region-label');

@@ -48,13 +48,21 @@ export function layoutTrack(region: HeapRegion): TrackLayout {
       keep[i] = 1;
     }
   }
-  for (const block of region.blocks) {
+  // Blocks are sorted, so most share the page marked just before: skip those with one compare.
+  let markedThrough = -1;
+  const blocks = region.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
     if (block.state === BlockState.Free) {
       continue;
     }
-    const first = Math.max(0, Math.floor((block.address - region.start) / region.pageSize));
     const last = Math.min(pages - 1, Math.floor((block.address + Math.max(block.size, 1) - 1 - region.start) / region.pageSize));
+    if (last <= markedThrough) {
+      continue;
+    }
+    const first = Math.max(0, markedThrough + 1, Math.floor((block.address - region.start) / region.pageSize));
     keep.fill(1, first, last + 1);
+    markedThrough = last;
   }
 
   const segments: Segment[] = [];
