@@ -106,6 +106,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     this.tiny = new Rack(tinyConfig, host);
     this.small = new Rack(smallConfig, host);
     this.mapMagazines();
+    this.describeZoneStructures();
     if (this.settings.mediumEngaged) {
       this.medium = new Rack({
         kind: 'medium', tag: 'MALLOC_MEDIUM', quantum: MEDIUM_QUANTUM, regionSize: MEDIUM_REGION_SIZE,
@@ -376,22 +377,32 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   /** One page of "MALLOC metadata" holding a zone structure: written, then made read-only. */
   private mapZoneStructure(hint: number): number {
     const ps = this.vm.pageSize;
-    const address = this.vm.map(ps, { tag: 'MALLOC metadata', hint, detail: '' }) as number;
+    const address = this.vm.map(ps, { tag: 'MALLOC metadata', hint }) as number;
     this.vm.fill(address, 0, ps);
     this.vm.protect(address, ps, 'r--');
     this.recordVm(TraceKind.VmAlloc, address, ps);
     return address;
   }
 
-  /** Each rack's magazine array (one per CPU plus the depot) between two guard pages. */
+  /** vmmap's detail for a zone structure page: "<zone name> zone structure". */
+  private describeZoneStructures(): void {
+    const describable = this.vm as AddressSpaceApi & { describe?(address: number, detail: string): void };
+    if (typeof describable.describe !== 'function') return;
+    describable.describe(this.helperZoneAddress, `${this.magazineZoneName} zone structure`);
+    if (this.nanoZoneAddress !== undefined) describable.describe(this.nanoZoneAddress, `${this.defaultZoneName} zone structure`);
+  }
+
+  /** Each rack's magazine array (one per CPU plus the depot), between two guard pages. */
   private mapMagazines(): void {
     const ps = this.vm.pageSize;
     const bytes = Math.ceil(((this.magazineCount + 1) * MAGAZINE_STRUCT_BYTES) / ps) * ps;
+    const detail = this.magazineZoneName;
     for (let i = 0; i < (this.settings.mediumEngaged ? 3 : 2); i++) {
-      const start = this.vm.map(bytes + 2 * ps, { tag: 'MALLOC metadata', hint: MALLOC_METADATA_HINT, detail: this.magazineZoneName });
+      const start = this.vm.map(bytes + 2 * ps, { tag: 'MALLOC guard page', hint: MALLOC_METADATA_HINT, protection: '---', detail });
       if (start === undefined) continue;
-      this.vm.protect(start, ps, '---');
-      this.vm.protect(start + ps + bytes, ps, '---');
+      // Re-map the middle as the magazine array itself, leaving a guard page on each side.
+      this.vm.unmap(start + ps, bytes);
+      this.vm.map(bytes, { tag: 'MALLOC metadata', fixedAddress: start + ps, detail });
       this.vm.fill(start + ps, 0, bytes);
       this.recordVm(TraceKind.VmAlloc, start, bytes + 2 * ps);
     }

@@ -157,6 +157,12 @@ export class AddressSpace implements AddressSpaceApi {
     this.invalidateCaches();
   }
 
+  /** Change the REGION DETAIL text of the region containing `address` (e.g. once a zone is named). */
+  describe(address: number, detail: string): void {
+    const r = this.findRegion(address);
+    if (r !== undefined) r.detail = detail;
+  }
+
   /**
    * Write bytes as the loader (or a debugger's writeMemory) does: protection is ignored, and in
    * a file-backed region the pages become resident but stay clean (outside the footprint).
