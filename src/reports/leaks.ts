@@ -355,7 +355,7 @@ function printGroups(process: Process, grouped: readonly GroupedEntry[], factsOf
           const target = live.blocks[g.cycleBackTo];
           const f = factsOf(g.cycleBackTo);
           const name = f.allocatedBy === undefined ? hexAddress(target.address) : `<${f.allocatedBy} ${hexAddress(target.address)}>`;
-          out.push(`${' '.repeat((g.entry.depth + 1) * 3)}   CYCLE BACK TO ${name} [${target.blockSize}]`);
+          out.push(`${' '.repeat((g.entry.depth + 1) * 3 + 4)}CYCLE BACK TO ${name} [${target.blockSize}]`);
         }
       }
     }

@@ -35,11 +35,15 @@ interface SeriesLike {
 }
 
 function findSeries(process: Process): SeriesLike | undefined {
-  const owners: unknown[] = [process, process.malloc, process.memory, process.trace];
+  // TraceLog keeps it as `footprint` (src/trace/footprintSeries.ts); accept a `footprintSeries`
+  // member or accessor on any engine object too.
+  const owners: unknown[] = [process.trace, process, process.malloc];
   for (const owner of owners) {
-    const candidate = (owner as { footprintSeries?: unknown }).footprintSeries;
-    const series = typeof candidate === 'function' ? (candidate as () => unknown).call(owner) : candidate;
-    if (series !== null && typeof series === 'object' && typeof (series as SeriesLike).samples === 'function') return series as SeriesLike;
+    for (const name of ['footprintSeries', 'footprint']) {
+      const candidate = (owner as Record<string, unknown>)[name];
+      const series = typeof candidate === 'function' ? (candidate as () => unknown).call(owner) : candidate;
+      if (series !== null && typeof series === 'object' && typeof (series as SeriesLike).samples === 'function') return series as SeriesLike;
+    }
   }
   return undefined;
 }
@@ -58,9 +62,12 @@ function footprintSeries(process: Process, now: Footprint): FootprintSample[] {
   return samples;
 }
 
+type BulkPageStates = (start: number, end: number) => ArrayLike<number> | string;
+
 /** One character per page: u untouched, d dirty, r reusable, c resident clean. */
 export function pageStates(memory: AddressSpaceApi, start: number, end: number): string {
-  const bulk = (memory as { pageStates?: (s: number, e: number) => ArrayLike<number> | string }).pageStates;
+  const m = memory as { pageStatesIn?: BulkPageStates; pageStates?: BulkPageStates };
+  const bulk = m.pageStatesIn ?? m.pageStates;
   const pageSize = memory.pageSize;
   if (typeof bulk === 'function') {
     const states = bulk.call(memory, start, end);
