@@ -60,6 +60,8 @@ export class Preprocessor {
   private readonly conditionals: Conditional[] = [];
   private readonly out: Token[] = [];
   private counter = 0;
+  /** Files read through the IncludeResolver, in first-read order. */
+  readonly userIncludes: string[] = [];
 
   constructor(private readonly diags: Diagnostics, private readonly includes: IncludeResolver | undefined) {
     for (const [name, value] of PREDEFINED) this.defineText(name, value);
@@ -293,6 +295,7 @@ export class Preprocessor {
     const found = (quoted ? this.resolveQuoted(name, loc.file) : undefined) ?? this.resolveBuiltin(name);
     if (!found) { this.error('FileNotFound', locOf(spec[0]), [name]); return; }
     if (this.onceFiles.has(found.path)) return;
+    if (!isBuiltinHeaderPath(found.path) && !this.userIncludes.includes(found.path)) this.userIncludes.push(found.path);
     if (isBuiltinHeaderPath(found.path) && !REINCLUDABLE_HEADERS.has(name)) this.onceFiles.add(found.path);
     this.pushFile(found.path, found.text);
   }
