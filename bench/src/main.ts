@@ -163,9 +163,12 @@ function targetLines(targets: readonly TargetResult[]): string {
   return targets.map((t) => `  ${t.verdict.padEnd(12)} ${t.target}: ${t.figure}`).join('\n');
 }
 
+let adapterUsed: string | undefined;
+
 async function measureAdapter(options: Options, roundTripsWanted: number): Promise<{ result?: RoundTripResult; why: string }> {
-  const adapter = options.adapter ?? path.join(repoDir, 'dist/debugAdapter.js');
-  if (!fs.existsSync(adapter)) return { why: `no adapter bundle at ${path.relative(repoDir, adapter)} (run webpack first)` };
+  const adapter = options.adapter ?? [path.join(repoDir, 'dist/debugAdapter.js'), path.join(repoDir, 'out/src/adapter/main.js')].find((f) => fs.existsSync(f));
+  if (adapter === undefined || !fs.existsSync(adapter)) return { why: 'no adapter: neither dist/debugAdapter.js nor out/src/adapter/main.js (build first)' };
+  adapterUsed = path.relative(repoDir, adapter);
   const sample = [path.join(repoDir, 'samples/trace.c'), path.join(benchDir, 'programs/trace.c')].find((f) => fs.existsSync(f))!;
   const result = await measureRoundTrips(adapter, sample, roundTripsWanted, 'mallocscope');
   return { result, why: result.ok ? '' : `adapter session failed: ${result.error}` };
@@ -185,7 +188,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--scale <factor>', 'run every sized program at factor x its full N')
     .option('--only <names>', `comma-separated programs: ${PROGRAMS.map((p) => p.name).join(', ')}`)
     .option('--cli <path>', 'CLI script (default dist/cli.js, else out/src/cli/main.js)')
-    .option('--adapter <path>', 'debug adapter bundle (default dist/debugAdapter.js)')
+    .option('--adapter <path>', 'debug adapter (default dist/debugAdapter.js, else out/src/adapter/main.js)')
     .option('--round-trips <n>', 'adapter round trips to time (0 skips)', '50')
     .option('--no-valgrind', 'skip valgrind memcheck')
     .option('--no-probe', 'skip the in-process engine probe (history bytes, allocator op counts)')
@@ -268,7 +271,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const trips = adapter.result?.roundTripsMs;
   say(`adapter round trip (next → stopped → stackTrace + scopes + variables): ${trips && trips.length > 0
     ? `median ${fmt.millis(median(trips))} ms, min ${fmt.millis(Math.min(...trips))} ms, max ${fmt.millis(Math.max(...trips))} ms over ${trips.length}${adapter.result?.endedEarly ? ' (program ended early)' : ''}`
-    : adapter.why}`);
+    : adapter.why}${adapterUsed ? ` [${adapterUsed}]` : ''}`);
   say(`step back at ${fmt.count(TARGETS.stepBackRunSteps)} steps: not implemented`);
   say(`panel render times: ${panelNote()}`);
   say('');
@@ -304,7 +307,7 @@ async function main(argv: readonly string[]): Promise<number> {
         outputCheck: r.outputCheck,
       })),
     })),
-    adapterRoundTrip: adapter.result ?? { ok: false, error: adapter.why },
+    adapterRoundTrip: { adapter: adapterUsed, ...(adapter.result ?? { ok: false, error: adapter.why }) },
     stepBack: 'not implemented',
     panel: panelNote(),
     targets,
