@@ -28,6 +28,12 @@ export interface LValue {
 }
 
 const hasCallCache = new WeakMap<object, boolean>();
+/** Closures that return a constant, so operators can fold the operand in. */
+const constants = new WeakMap<Ev, unknown>();
+function constant(v: unknown): Ev { const fn: Ev = () => v; constants.set(fn, v); return fn; }
+/** Closures that read a JS slot: slots[k]. */
+const slotReads = new WeakMap<Ev, number>();
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export function hasCall(e: Expr): boolean {
   const cached = hasCallCache.get(e);
@@ -90,6 +96,30 @@ export class ExprLowerer {
   /** C truth of a scalar expression as a JS boolean. */
   test(e: Expr): Ev {
     // Fold comparisons straight to booleans instead of 0/1 then truth.
+    if (e.kind === 'binary' && !hasCall(e) && isFastCompare(e.left.type)) {
+      const l = this.value(e.left); const r = this.value(e.right);
+      const c = constants.get(r);
+      if (typeof c === 'number') {
+        switch (e.op) {
+          case '<': return (f) => l(f) < c;
+          case '<=': return (f) => l(f) <= c;
+          case '>': return (f) => l(f) > c;
+          case '>=': return (f) => l(f) >= c;
+          case '==': return (f) => l(f) === c;
+          case '!=': return (f) => l(f) !== c;
+          default: break;
+        }
+      }
+      switch (e.op) {
+        case '<': return (f) => l(f) < r(f);
+        case '<=': return (f) => l(f) <= r(f);
+        case '>': return (f) => l(f) > r(f);
+        case '>=': return (f) => l(f) >= r(f);
+        case '==': return (f) => l(f) === r(f);
+        case '!=': return (f) => l(f) !== r(f);
+        default: break;
+      }
+    }
     const truth = truthOf(e.type);
     const v = this.value(e);
     return (f) => truth(v(f));
@@ -100,9 +130,9 @@ export class ExprLowerer {
       case 'int': {
         const v = is64(e.type) ? (e.value <= 9007199254740991n && e.value >= -9007199254740991n ? Number(e.value) : e.value)
           : e.type.kind === 'pointer' ? Number(BigInt.asUintN(64, e.value)) : Number(e.value);
-        return () => v;
+        return constant(v);
       }
-      case 'float': { const v = e.value; return () => v; }
+      case 'float': return constant(e.value);
       case 'string': { const a = this.link.stringAddress(e.bytes); return () => a; }
       case 'ident': return this.lvalue(e).load;
       case 'decay': {
@@ -171,7 +201,9 @@ export class ExprLowerer {
         }
         if ('slot' in home) {
           const k = home.slot;
-          return { load: (f) => f.slots[k], store: (f, v) => { f.slots[k] = v; }, addr: undefined };
+          const load: Ev = (f) => f.slots[k];
+          slotReads.set(load, k);
+          return { load, store: (f, v) => { f.slots[k] = v; }, addr: undefined };
         }
         if ('vlaSlot' in home) { const k = home.vlaSlot; return memLV(mem, e.type, (f) => f.slots[k]); }
         const off = home.offset;
@@ -324,6 +356,8 @@ export class ExprLowerer {
     const v = this.value(e.value);
     const lv = this.lvalue(e.target);
     const st = lv.store;
+    const k = slotReads.get(lv.load);
+    if (k !== undefined) return (f) => (f.slots[k] = v(f));
     if (e.type.kind === 'struct' || e.type.kind === 'union') {
       const a = lv.addr!; const size = sizeOf(e.type); const mem = this.mem;
       return (f) => { const src = v(f); const dst = a(f); if (src !== dst) mem.copy(dst, src, size); return dst; };
@@ -379,6 +413,13 @@ export class ExprLowerer {
         : (f) => { const addr = a(f); const o = ld(addr); w(addr, step(o)); return o; };
     }
     const ld = lv.load; const st = lv.store;
+    const k = slotReads.get(ld);
+    if (k !== undefined && t.kind === 'int' && t.name === 'int') {
+      return prefix ? (f) => (f.slots[k] = ((f.slots[k] as number) + d) | 0) : (f) => { const o = f.slots[k] as number; f.slots[k] = (o + d) | 0; return o; };
+    }
+    if (k !== undefined) {
+      return prefix ? (f) => (f.slots[k] = step(f.slots[k])) : (f) => { const o = f.slots[k]; f.slots[k] = step(o); return o; };
+    }
     if (!prefix && t.kind === 'int' && t.name === 'int') {
       return (f) => { const o = ld(f); st(f, (o + d) | 0); return o; };
     }
@@ -517,6 +558,11 @@ export function arith2(op: BinaryOp, type: CType): Fn2 {
   }
 }
 
+/** Operand types whose values are always JS numbers (so === and < are C's comparisons). */
+function isFastCompare(t: CType): boolean {
+  return (t.kind === 'int' && t.size <= 4) || t.kind === 'pointer' || t.kind === 'float';
+}
+
 function compare(op: BinaryOp): Fn2 {
   switch (op) {
     case '<': return (a, b) => (a < b ? 1 : 0);
@@ -534,7 +580,33 @@ function compare(op: BinaryOp): Fn2 {
  * generic two-value form for the rest. `operandType` is the converted operand type.
  */
 function arith(op: BinaryOp, operandType: CType, _result: CType, l: Ev, r: Ev): Ev {
+  if (operandType.kind === 'int' && operandType.size === 8 && operandType.signed && (op === '+' || op === '-')) {
+    const slow = op === '+' ? S64.add : S64.sub;
+    if (op === '+') {
+      return (f) => {
+        const a = l(f); const b = r(f);
+        if (typeof a === 'number' && typeof b === 'number') { const x = a + b; if (x <= MAX_SAFE && x >= -MAX_SAFE) return x; }
+        return slow(a, b);
+      };
+    }
+    return (f) => {
+      const a = l(f); const b = r(f);
+      if (typeof a === 'number' && typeof b === 'number') { const x = a - b; if (x <= MAX_SAFE && x >= -MAX_SAFE) return x; }
+      return slow(a, b);
+    };
+  }
   if (operandType.kind === 'int' && operandType.size <= 4 && operandType.signed) {
+    const c = constants.get(r);
+    if (typeof c === 'number') {
+      switch (op) {
+        case '+': return (f) => (l(f) + c) | 0;
+        case '-': return (f) => (l(f) - c) | 0;
+        case '<': return (f) => (l(f) < c ? 1 : 0);
+        case '==': return (f) => (l(f) === c ? 1 : 0);
+        case '!=': return (f) => (l(f) !== c ? 1 : 0);
+        default: break;
+      }
+    }
     switch (op) {
       case '+': return (f) => (l(f) + r(f)) | 0;
       case '-': return (f) => (l(f) - r(f)) | 0;

@@ -316,48 +316,59 @@ export class Machine implements Process, CallContext, LibcHost {
   private loop(budget: number, skipFirst: boolean): StopInfo {
     const req = this.request!;
     const frames = this.frames;
-    const stepping = req.mode !== 'continue';
+    // Anything that can stop at a statement start other than a breakpoint: checked on the slow path only.
+    const watch = req.mode !== 'continue' || this.pauseRequested;
     const limit = Math.min(this.steps + budget, this.maxSteps);
     let skip = skipFirst;
     let f = frames[frames.length - 1];
-    for (;;) {
-      const ins = f.instrs[f.pc];
-      if (ins.stmt) {
-        if (skip) skip = false;
-        else if (ins.bp || stepping || this.pauseRequested || this.steps >= limit) {
-          const stop = this.checkStop(f, ins, req, limit);
-          if (stop !== undefined) return stop;
-        }
-        this.steps++;
-      }
-      skip = false;
-      switch (ins.op) {
-        case Op.Eval: ins.fn!(f); f.pc++; break;
-        case Op.Jump: f.pc = ins.target; break;
-        case Op.BranchFalse: f.pc = ins.fn!(f) ? f.pc + 1 : ins.target; break;
-        case Op.Switch: {
-          const t = ins.cases!.get(ins.fn!(f));
-          f.pc = t !== undefined ? t : ins.target;
-          break;
-        }
-        case Op.Call: {
-          this.call(f, ins);
-          if (this.pendingError !== undefined) return this.stopException();
-          const nf = frames[frames.length - 1];
-          if (nf !== f) f = nf;
-          break;
-        }
-        case Op.Return: {
-          const depthBefore = frames.length;
-          this.ret(f, ins.fn!(f));
-          if (frames.length === 0) throw new Error('internal: no frame after return');
-          f = frames[frames.length - 1];
-          if (stepping && frames.length < depthBefore && frames.length < req.depth && f.code !== undefined) {
-            return this.stop('step');
+    let instrs = f.instrs;
+    let pc = f.pc;
+    let steps = this.steps;
+    try {
+      for (;;) {
+        const ins = instrs[pc];
+        if (ins.stmt) {
+          if (skip) skip = false;
+          else if (ins.bp || watch || steps >= limit) {
+            this.steps = steps; f.pc = pc;
+            const stop = this.checkStop(f, ins, req, limit);
+            if (stop !== undefined) return stop;
           }
-          break;
+          steps++;
+        }
+        skip = false;
+        switch (ins.op) {
+          case Op.Eval: ins.fn!(f); pc++; break;
+          case Op.Jump: pc = ins.target; break;
+          case Op.BranchFalse: pc = ins.fn!(f) ? pc + 1 : ins.target; break;
+          case Op.Switch: {
+            const t = ins.cases!.get(ins.fn!(f));
+            pc = t !== undefined ? t : ins.target;
+            break;
+          }
+          case Op.Call: {
+            this.steps = steps; f.pc = pc;
+            this.call(f, ins);
+            f = frames[frames.length - 1]; instrs = f.instrs; pc = f.pc;
+            if (this.pendingError !== undefined) return this.stopException();
+            break;
+          }
+          case Op.Return: {
+            this.steps = steps; f.pc = pc;
+            const depthBefore = frames.length;
+            this.ret(f, ins.fn!(f));
+            if (frames.length === 0) throw new Error('internal: no frame after return');
+            f = frames[frames.length - 1]; instrs = f.instrs; pc = f.pc;
+            if (watch && frames.length < depthBefore && frames.length < req.depth && f.code !== undefined) {
+              return this.stop('step');
+            }
+            break;
+          }
         }
       }
+    } finally {
+      this.steps = steps;
+      f.pc = pc;
     }
   }
 
