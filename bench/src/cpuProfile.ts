@@ -20,14 +20,32 @@ export interface SelfTime {
   readonly percent: number;
 }
 
+type Frame = CpuProfile['nodes'][number]['callFrame'];
+
 /** Functions by self time, largest first. A sample lasts until the next one is taken. */
 export function topSelfTime(profile: CpuProfile, count: number): SelfTime[] {
-  const labelOf = new Map<number, string>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
+  return rank(profile, count, ({ functionName, url, lineNumber }) => {
     const file = url === '' ? '' : ` ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}`;
-    labelOf.set(node.id, `${functionName === '' ? '(anonymous)' : functionName}${file}`);
-  }
+    return `${functionName === '' ? '(anonymous)' : functionName}${file}`;
+  });
+}
+
+/**
+ * Self time by source file, as a path from the project's out/ or dist/ folder ("src/malloc/rack.js")
+ * so the engine's layers show; Node's internals and V8's pseudo-functions are one line each.
+ */
+export function selfTimeByFile(profile: CpuProfile, count: number): SelfTime[] {
+  return rank(profile, count, ({ functionName, url }) => {
+    if (url === '') return functionName === '(garbage collector)' || functionName === '(program)' || functionName === '(idle)' ? functionName : '(native)';
+    if (url.startsWith('node:')) return '(node internals)';
+    const inProject = /\/(?:out|dist)\/(.+)$/.exec(url);
+    return inProject ? inProject[1] : url.slice(url.lastIndexOf('/') + 1);
+  });
+}
+
+function rank(profile: CpuProfile, count: number, labelFor: (frame: Frame) => string): SelfTime[] {
+  const labelOf = new Map<number, string>();
+  for (const node of profile.nodes) labelOf.set(node.id, labelFor(node.callFrame));
   const selfMicros = new Map<string, number>();
   let time = profile.startTime;
   const stamps = profile.timeDeltas.map((delta) => (time += delta));

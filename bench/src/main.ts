@@ -6,11 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { measureRoundTrips, type RoundTripResult } from './adapterProbe';
-import type { SelfTime } from './cpuProfile';
 import type { EngineProbeResult } from './engineProbe';
 import * as fmt from './format';
 import { describeMachine } from './machineInfo';
-import { profileCli } from './profileCli';
+import { profileCli, type CliProfile } from './profileCli';
 import { PROGRAMS, sizeFor, type BenchProgram } from './programs';
 import { median, medianOfRatios, medianRate } from './stats';
 import { prepare, probeEngine, runOnce, type PreparedProgram, type RunRecord, type SuitePaths } from './suite';
@@ -51,7 +50,7 @@ interface ProgramSummary {
   readonly output: 'same' | 'DIFFERENT' | 'FAILED';
   readonly problems: readonly string[];
   readonly runs: readonly RunRecord[];
-  cpuProfile?: SelfTime[] | { error: string };
+  cpuProfile?: CliProfile | { error: string };
 }
 
 const benchDir = path.resolve(__dirname, '../../../bench');
@@ -282,7 +281,11 @@ async function main(argv: readonly string[]): Promise<number> {
     say('');
     say(`CPU profile of the CLI on ${s.name} (top self time):`);
     if ('error' in s.cpuProfile) say(`  ${s.cpuProfile.error}`);
-    else for (const f of s.cpuProfile) say(`  ${f.selfMs.toFixed(0).padStart(7)} ms ${f.percent.toFixed(1).padStart(5)}%  ${f.function}`);
+    else {
+      for (const f of s.cpuProfile.functions) say(`  ${f.selfMs.toFixed(0).padStart(7)} ms ${f.percent.toFixed(1).padStart(5)}%  ${f.function}`);
+      say('  by file:');
+      for (const f of s.cpuProfile.files) say(`  ${f.selfMs.toFixed(0).padStart(7)} ms ${f.percent.toFixed(1).padStart(5)}%  ${f.function}`);
+    }
   }
   const problems = summaries.flatMap((s) => s.problems.map((p) => `${s.name}: ${p}`));
   if (problems.length > 0) {

@@ -2,15 +2,20 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { topSelfTime, type CpuProfile, type SelfTime } from './cpuProfile';
+import { selfTimeByFile, topSelfTime, type CpuProfile, type SelfTime } from './cpuProfile';
 import { timedRun } from './timedRun';
 
-export function profileCli(cli: string, source: string, workDir: string, top: number, timeoutMs: number): SelfTime[] | { error: string } {
+export interface CliProfile {
+  readonly functions: SelfTime[];
+  readonly files: SelfTime[];
+}
+
+export function profileCli(cli: string, source: string, workDir: string, top: number, timeoutMs: number): CliProfile | { error: string } {
   const dir = fs.mkdtempSync(path.join(workDir, 'cpuprof-'));
   const result = timedRun(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, cli, 'run', source, '--json'], { timeoutMs });
   if (result.timedOut) return { error: `timed out after ${timeoutMs / 1000} s` };
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (file === undefined) return { error: `no profile written (exit ${result.status})` };
   const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
-  return topSelfTime(profile, top);
+  return { functions: topSelfTime(profile, top), files: selfTimeByFile(profile, top) };
 }

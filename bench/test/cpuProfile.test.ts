@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { topSelfTime, type CpuProfile } from '../src/cpuProfile';
+import { selfTimeByFile, topSelfTime, type CpuProfile } from '../src/cpuProfile';
 
 suite('bench cpu profile', () => {
   const frame = (functionName: string, line: number) => ({ functionName, url: 'file:///work/out/src/machine/interp.js', lineNumber: line });
@@ -27,5 +27,26 @@ suite('bench cpu profile', () => {
 
   test('only the requested number of functions is returned', () => {
     assert.strictEqual(topSelfTime(profile, 1).length, 1);
+  });
+
+  test('by file, project files are named from out/ and Node internals are one line', () => {
+    const mixed: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: 'claim', url: 'file:///work/main/out/src/malloc/rack.js', lineNumber: 3 } },
+        { id: 2, callFrame: { functionName: 'free', url: 'file:///work/main/out/src/malloc/rack.js', lineNumber: 90 } },
+        { id: 3, callFrame: { functionName: 'resolve', url: 'node:path', lineNumber: 1 } },
+        { id: 4, callFrame: { functionName: 'readFileSync', url: 'node:fs', lineNumber: 1 } },
+        { id: 5, callFrame: { functionName: '(garbage collector)', url: '', lineNumber: -1 } },
+      ],
+      startTime: 0,
+      samples: [1, 2, 3, 4, 5],
+      timeDeltas: [0, 100, 100, 100, 100],
+      endTime: 450,
+    };
+    assert.deepStrictEqual(selfTimeByFile(mixed, 10).map((t) => [t.function, t.selfMs]), [
+      ['src/malloc/rack.js', 0.2],
+      ['(node internals)', 0.2],
+      ['(garbage collector)', 0.05],
+    ]);
   });
 });
