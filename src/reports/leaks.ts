@@ -115,8 +115,7 @@ function markReachable(process: Process, live: LiveBlockIndex, extraRoots?: read
     for (const region of sortedRegions(process)) {
       if (ROOT_TAGS.has(region.tag)) scanWords(process, region.start, region.end, live, visit);
     }
-    const registers = process.rootWords?.();
-    if (registers) for (const w of registers) visit(w);
+    for (const w of registerWords(process)) visit(w);
   }
   while (work.length > 0) {
     const i = work.pop()!;
@@ -124,6 +123,31 @@ function markReachable(process: Process, live: LiveBlockIndex, extraRoots?: read
     scanWords(process, b.address, b.address + b.blockSize, live, visit);
   }
   return reached;
+}
+
+/**
+ * What a Mac's leaks reads from the threads' registers: values the program holds outside
+ * simulated memory. The machine's `rootWords()` when it has one; otherwise the pointer values of
+ * every frame's locals (locals whose address is never taken may live outside the stack region).
+ */
+function registerWords(process: Process): number[] {
+  const words: number[] = [];
+  const fromMachine = process.rootWords?.();
+  if (fromMachine !== undefined) {
+    for (const w of fromMachine) words.push(w);
+    return words;
+  }
+  if (process.finished || typeof process.stackFrames !== 'function') return words;
+  try {
+    for (const frame of process.stackFrames()) {
+      for (const local of process.locals(frame.index)) {
+        if (local.pointerValue !== undefined) words.push(local.pointerValue);
+      }
+    }
+  } catch {
+    // A process that cannot list its frames right now has no register roots to offer.
+  }
+  return words;
 }
 
 /** Calls `visit` with every 8-byte aligned word in [start, end) that could point into a live block. */
@@ -165,8 +189,24 @@ function blockFacts(process: Process, address: number): BlockFacts {
   const { entryPoint, frames } = callerFrames(stack);
   const api = entryPoint ?? (event.kind === TraceKind.Realloc ? 'realloc' : 'malloc');
   const allocatedBy = frames.length > 0 ? `${api} in ${frames[0].functionName}` : undefined;
-  const runtimeOwned = !stack.some((f) => f.functionName === 'main');
+  const runtimeOwned = !stack.some((f) => f.functionName === 'main') || heldByLibrary(frames);
   return { allocatedBy, stack, stackKey: `${allocatedBy}|${event.stackId}`, runtimeOwned };
+}
+
+/** Library functions that hand the memory they allocate to their caller. */
+const RETURNS_OWNERSHIP: ReadonlySet<string> = new Set([
+  'strdup', 'strndup', 'asprintf', 'vasprintf', 'getline', 'getdelim', 'realpath', 'open_memstream',
+  'scandir', 'tempnam',
+]);
+
+/**
+ * A block a library function allocated for its own state (stdio's buffers from printf, fopen's
+ * FILE) is referenced from the library's data, which a Mac's leaks scans and the simulation keeps
+ * outside simulated memory; such blocks are not the program's leaks. Library frames carry no file.
+ */
+function heldByLibrary(frames: readonly HistoryFrame[]): boolean {
+  const inner = frames[0];
+  return inner !== undefined && inner.file === '' && !RETURNS_OWNERSHIP.has(inner.functionName);
 }
 
 interface GroupedEntry { readonly entry: LeakEntry; readonly index: number; readonly cycleBackTo?: number }
