@@ -21,8 +21,10 @@ export interface EngineProbeResult {
   readonly bytesPerEvent?: number;
   /** Events by TraceKind name: alloc, free, realloc, vmAlloc, vmFree, madvise. */
   readonly eventsByKind?: Readonly<Record<string, number>>;
-  /** alloc + free + realloc events: the allocator operations the program caused. */
+  /** alloc + free + realloc events the program caused (the pre-main baseline left out). */
   readonly allocatorOps?: number;
+  /** Events before main's first statement (the process image's baseline), all kinds. */
+  readonly preMainEvents?: number;
 }
 
 /** TraceKind values in src/malloc/api.ts order. */
@@ -71,7 +73,15 @@ export function probe(file: string): EngineProbeResult {
 
   const trace = process.trace;
   const counts = new Array<number>(KIND_NAMES.length).fill(0);
-  for (let i = 0; i < trace.eventCount; i++) counts[trace.event(i).kind]++;
+  const programCounts = new Array<number>(KIND_NAMES.length).fill(0);
+  let preMainEvents = 0;
+  for (let i = 0; i < trace.eventCount; i++) {
+    const event = trace.event(i);
+    counts[event.kind]++;
+    // Before main there is no statement and no C stack.
+    if (event.step === 0 && trace.stack(event.stackId).length === 0) preMainEvents++;
+    else programCounts[event.kind]++;
+  }
   const eventsByKind: Record<string, number> = {};
   KIND_NAMES.forEach((name, kind) => (eventsByKind[name] = counts[kind]));
   return {
@@ -86,7 +96,8 @@ export function probe(file: string): EngineProbeResult {
     traceBytes: trace.byteSize,
     bytesPerEvent: trace.eventCount > 0 ? trace.byteSize / trace.eventCount : undefined,
     eventsByKind,
-    allocatorOps: counts[0] + counts[1] + counts[2],
+    allocatorOps: programCounts[0] + programCounts[1] + programCounts[2],
+    preMainEvents,
   };
 }
 
