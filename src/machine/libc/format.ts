@@ -130,31 +130,58 @@ export function formatFloat(v: number, conv: string, prec: number, alt: boolean)
   else if (lc === 'e') text = expo(a, prec < 0 ? 6 : prec, alt);
   else if (lc === 'g') {
     const P = prec < 0 ? 6 : prec === 0 ? 1 : prec;
-    const X = a === 0 ? 0 : Number(a.toExponential(P - 1).split('e')[1]);
+    const X = sciDigits(a, P - 1).exp;
     text = P > X && X >= -4 ? fixed(a, P - 1 - X, alt) : expo(a, P - 1, alt);
     if (!alt) text = stripZeros(text);
   } else text = hexFloat(a, prec);
   return { negative, text: upper ? text.toUpperCase() : text };
 }
 
+/** The exact binary value of a finite non-negative double as m * 2^e. */
+function decompose(a: number): { m: bigint; e: number } {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, a);
+  const hi = dv.getUint32(0); const lo = dv.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return bexp === 0 ? { m: frac, e: -1074 } : { m: frac | (1n << 52n), e: bexp - 1075 };
+}
+
+/** round(a * 10^k) with ties to even, exactly (printf rounds the exact binary value). */
+function scaledRound(a: number, k: number): bigint {
+  const { m, e } = decompose(a);
+  let num = m; let den = 1n;
+  if (e >= 0) num <<= BigInt(e); else den <<= BigInt(-e);
+  if (k >= 0) num *= 10n ** BigInt(k); else den *= 10n ** BigInt(-k);
+  const q = num / den; const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
 function fixed(a: number, p: number, alt: boolean): string {
-  let s: string;
-  if (a < 1e21) s = a.toFixed(Math.min(p, 100));
-  else {
-    const int = BigInt(a).toString();
-    s = p > 0 ? int + '.' + '0'.repeat(p) : int;
+  const digits = scaledRound(a, p).toString().padStart(p + 1, '0');
+  const s = p > 0 ? digits.slice(0, digits.length - p) + '.' + digits.slice(digits.length - p) : digits;
+  return alt && p === 0 ? s + '.' : s;
+}
+
+/** Decimal exponent and p+1 significant digits of a, rounded exactly. */
+function sciDigits(a: number, p: number): { digits: string; exp: number } {
+  if (a === 0) return { digits: '0'.repeat(p + 1), exp: 0 };
+  let x = Math.floor(Math.log10(a));
+  for (let tries = 0; tries < 3; tries++) {
+    const d = scaledRound(a, p - x).toString();
+    if (d.length === p + 2) { x++; continue; }
+    if (d.length < p + 1) { x--; continue; }
+    return { digits: d, exp: x };
   }
-  if (p > 100) s += '0'.repeat(p - 100);
-  if (alt && p === 0) s += '.';
-  return s;
+  const d = scaledRound(a, p - x).toString();
+  return { digits: d.slice(0, p + 1), exp: x };
 }
 
 function expo(a: number, p: number, alt: boolean): string {
-  const s = a.toExponential(Math.min(p, 100));
-  const [m, e] = s.split('e');
-  const en = Number(e);
-  const exp = (en < 0 ? '-' : '+') + String(Math.abs(en)).padStart(2, '0');
-  return (alt && p === 0 ? m + '.' : m) + 'e' + exp;
+  const { digits, exp } = sciDigits(a, p);
+  const m = p > 0 ? digits[0] + '.' + digits.slice(1) : alt ? digits[0] + '.' : digits[0];
+  return m + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0');
 }
 
 function stripZeros(s: string): string {
