@@ -51,7 +51,7 @@ export function parseDeclaration(p: Parser, where: 'file' | 'block'): Stmt[] {
   }
   p.skipAttributes();
   if (!p.is(';')) {
-    p.fail(where === 'file' ? 'ExpectedSemiAfterDecl' : 'ExpectedAfter', p.locAfterPrevious(), where === 'file' ? [] : [';', 'declaration']);
+    p.fail(where === 'file' ? 'ExpectedSemiAfterDecl' : 'ExpectedSemiAtEndOfDecl', p.locAfterPrevious());
   }
   p.next();
   return stmts;

@@ -16,6 +16,8 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   '<': 7, '>': 7, '<=': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
 
+const UTF8 = new TextEncoder();
+
 const ASSIGNMENT_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|=']);
 
 // assignment-expression: conditional-expression | unary-expression assignment-operator assignment-expression
@@ -226,9 +228,9 @@ function implicitFunction(p: Parser, name: string, at: SourceLocation): Expr {
 function functionName(p: Parser, at: SourceLocation): Expr {
   const fn = p.fn;
   const text = fn?.name ?? '';
-  if (!fn) return stringExpr(new TextEncoder().encode(text + '\0'), at);
+  if (!fn) return stringExpr(UTF8.encode(text + '\0'), at);
   if (!fn.funcName) {
-    const bytes = new TextEncoder().encode(text + '\0');
+    const bytes = UTF8.encode(text + '\0');
     const type = arrayOf(T.char, bytes.length);
     const symbol = p.builder.newVar('__func__', type, 'static-local', at);
     const literal = stringExpr(bytes, at);

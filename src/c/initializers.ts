@@ -5,7 +5,7 @@ import type { ArrayType, CType, Expr, InitItem, Initializer, RecordField, Source
 import { parseAssignment } from './expressions';
 import type { Parser } from './parser';
 import { isErrorExpr } from './semaExpr';
-import { ERROR_TYPE, isInteger, isRecord, isScalar, sizeOf, typeToString } from './types';
+import { ERROR_TYPE, findField, isInteger, isRecord, isScalar, sizeOf, typeToString } from './types';
 
 type Designator =
   | { readonly kind: 'field'; readonly name: string; readonly loc: SourceLocation }
@@ -128,8 +128,17 @@ class InitBuilder {
     }
     if (type.kind !== 'struct' && type.kind !== 'union') { this.p.error('DesignatorNotStruct', d.loc, [typeToString(type)]); return undefined; }
     const k = type.fields.findIndex(f => f.name === d.name);
-    if (k < 0) { this.p.error('DesignatorNoField', d.loc, [d.name, typeToString(type)]); return undefined; }
-    return k;
+    if (k >= 0) return k;
+    // A member of an anonymous struct or union: designate the anonymous member first.
+    const path = findField(type, d.name);
+    if (!path) { this.p.error('DesignatorNoField', d.loc, [d.name, typeToString(type)]); return undefined; }
+    return type.fields.indexOf(path[0]);
+  }
+
+  /** The designators still to apply after `d` picked member `k` of `type` (more when `d` went through anonymous members). */
+  private after(type: CType, k: number, d: Designator, rest: readonly Designator[]): readonly Designator[] {
+    if (d.kind !== 'field' || (type.kind !== 'struct' && type.kind !== 'union') || type.fields[k].name === d.name) return rest;
+    return [d, ...rest];
   }
 
   private noteIndex(type: CType, index: number): void {
@@ -147,8 +156,9 @@ class InitBuilder {
         if (k === undefined) { i++; continue; }
         const m = this.member(type, offset, k);
         this.noteIndex(type, k);
-        i = e.designators.length > 1
-          ? this.fillDesignated(m.type, m.offset, e.designators.slice(1), entries, i)
+        const rest = this.after(type, k, e.designators[0], e.designators.slice(1));
+        i = rest.length > 0
+          ? this.fillDesignated(m.type, m.offset, rest, entries, i)
           : this.fillMember(m.type, m.offset, entries, i, m.field);
         cursor = k + 1;
         continue;
@@ -170,8 +180,9 @@ class InitBuilder {
     const k = this.resolve(type, designators[0]);
     if (k === undefined) return i + 1;
     const m = this.member(type, offset, k);
-    i = designators.length > 1
-      ? this.fillDesignated(m.type, m.offset, designators.slice(1), entries, i)
+    const rest = this.after(type, k, designators[0], designators.slice(1));
+    i = rest.length > 0
+      ? this.fillDesignated(m.type, m.offset, rest, entries, i)
       : this.fillMember(m.type, m.offset, entries, i, m.field);
     return this.continueElided(type, offset, k + 1, entries, i);
   }

@@ -48,6 +48,7 @@ export const Messages = {
   ExpectedTypeName: 'expected a type',
   ExpectedSemiAfterExpr: 'expected \';\' after expression',
   ExpectedSemiAfterDecl: 'expected \';\' after top level declarator',
+  ExpectedSemiAtEndOfDecl: 'expected \';\' at end of declaration',
   ExpectedSemiAfterStruct: 'expected \';\' at end of declaration list',
   ExpectedSemiAfter: 'expected \';\' after %0 statement',
   ExpectedWhileInDo: 'expected \'while\' in do/while loop',

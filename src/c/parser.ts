@@ -64,6 +64,7 @@ const TYPE_KEYWORDS = new Set([
   'struct', 'union', 'enum', 'const', 'volatile', 'restrict', '_Atomic', '__attribute__', 'typeof', '_Alignas',
   '__builtin_va_list', '__extension__',
 ]);
+const BASIC_TYPE_WORDS = new Set(['void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', '_Complex']);
 const SPEC_KEYWORDS = new Set([
   ...TYPE_KEYWORDS, 'typedef', 'extern', 'static', 'auto', 'register', 'inline', '_Noreturn', '_Thread_local', '__thread',
 ]);
@@ -252,7 +253,7 @@ export class Parser {
         sawAny = true;
         continue;
       }
-      if (['void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', '_Complex'].includes(w)) {
+      if (BASIC_TYPE_WORDS.has(w)) {
         if (base && w !== 'long') this.error('CannotCombineSpecifiers', this.loc(t), [typeToString(base)]);
         const n = (counts.get(w) ?? 0) + 1;
         if (n > 1 && !(w === 'long' && n === 2)) this.error('DuplicateSpecifier', this.loc(t), [w]);

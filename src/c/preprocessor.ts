@@ -6,7 +6,7 @@
 import type { IncludeResolver, SourceLocation } from './ast';
 import type { Diagnostics } from './diagnostics';
 import { BUILTIN_HEADERS, REINCLUDABLE_HEADERS, builtinHeaderPath, isBuiltinHeaderPath } from './headers';
-import { tokenize } from './lexer';
+import { tokenize, type LexResult } from './lexer';
 import type { MessageId } from './messages';
 import { PpExprError, evaluatePpExpression } from './ppExpr';
 import { Tk, withLoc, type Token } from './tokens';
@@ -132,7 +132,12 @@ export class Preprocessor {
   }
 
   private pushFile(path: string, text: string): void {
-    const lexed = tokenize(text, path);
+    // Built-in headers never change: lex each once per process.
+    let lexed = isBuiltinHeaderPath(path) ? builtinLexCache.get(path) : undefined;
+    if (!lexed) {
+      lexed = tokenize(text, path);
+      if (isBuiltinHeaderPath(path)) builtinLexCache.set(path, lexed);
+    }
     if (lexed.unterminatedComment) {
       this.error('UnterminatedComment', { file: path, line: lexed.unterminatedComment.line, column: lexed.unterminatedComment.col });
     }
@@ -316,7 +321,9 @@ export class Preprocessor {
   // #define
 
   private defineText(name: string, value: string): void {
-    this.macros.set(name, { name, params: undefined, variadic: false, body: tokenize(value, '<built-in>').tokens });
+    let body = predefinedBodies.get(value);
+    if (!body) { body = tokenize(value, '<built-in>').tokens; predefinedBodies.set(value, body); }
+    this.macros.set(name, { name, params: undefined, variadic: false, body });
   }
 
   private define(tokens: readonly Token[], loc: SourceLocation): void {
@@ -448,7 +455,16 @@ export class Preprocessor {
         k++;
         continue;
       }
-      if (b.kind === Tk.Punct && b.text === '##') { items.push(PASTE); continue; }
+      if (b.kind === Tk.Punct && b.text === '##') {
+        // GNU `, ## __VA_ARGS__`: no paste; the comma goes away when there are no variadic arguments.
+        const last = items[items.length - 1];
+        if (m.variadic && last !== PLACEMARKER && last !== PASTE && last?.text === ',' && body[k + 1]?.text === '__VA_ARGS__') {
+          if (args[params.length - 1].length === 0) items.pop();
+          continue;
+        }
+        items.push(PASTE);
+        continue;
+      }
       const p = paramIndex(b);
       if (p < 0) { items.push(withLoc(b, use, hide)); continue; }
       const nextIsPaste = body[k + 1]?.text === '##' && body[k + 1].kind === Tk.Punct;
@@ -472,8 +488,6 @@ export class Preprocessor {
       const right = items[++k] ?? PLACEMARKER;
       if (left === PLACEMARKER) { out.push(right); continue; }
       if (right === PLACEMARKER || right === PASTE) {
-        // GNU: `, ## __VA_ARGS__` with no variadic arguments drops the comma.
-        if (left !== PASTE && left.text === ',' && m.variadic && body.some(t => t.text === '__VA_ARGS__') && args[params.length - 1]?.length === 0) continue;
         out.push(left);
         continue;
       }
@@ -519,6 +533,9 @@ export class ListReader {
   }
   push(tokens: readonly Token[]): void { if (tokens.length) this.frames.push({ tokens, pos: 0 }); }
 }
+
+const builtinLexCache = new Map<string, LexResult>();
+const predefinedBodies = new Map<string, readonly Token[]>();
 
 const PLACEMARKER = Symbol('placemarker');
 const PASTE = Symbol('paste');
