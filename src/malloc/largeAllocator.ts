@@ -16,7 +16,7 @@ import type { AddressSpaceApi, MachineProfile } from '../vm/api';
 import { MALLOC_HEAP_HINT } from '../vm/layout';
 import {
   LARGE_CACHE_DIRTY_SHIFT, LARGE_CACHE_ENTRIES_HIGH, LARGE_CACHE_ENTRIES_LOW, LARGE_CACHE_ENTRY_LIMIT_HIGH,
-  LARGE_CACHE_ENTRY_LIMIT_LOW, LARGE_CACHE_HIGH_MEMORY, SCRABBLE_BYTE, SCRIBBLE_BYTE,
+  LARGE_CACHE_ENTRY_LIMIT_LOW, LARGE_CACHE_HIGH_MEMORY, SCRABBLE_BYTE,
 } from './constants';
 import { deathRowDoubleFree, notAllocated } from './errors';
 import type { MallocSettings } from './environment';
@@ -74,7 +74,6 @@ export class LargeAllocator {
       cached.requested = requested;
       this.live.set(cached.address, cached);
       this.lastWasFresh = false;
-      if (this.host.settings.scribble) this.host.vm.fill(cached.address, SCRIBBLE_BYTE, cached.size);
       return cached.address;
     }
     const { settings, vm } = this.host;
@@ -89,7 +88,6 @@ export class LargeAllocator {
     const entry: LargeEntry = { address: start + prelude, size, requested, prelude, postlude, reusable: false };
     this.live.set(entry.address, entry);
     this.lastWasFresh = true;
-    if (settings.scribble) vm.fill(entry.address, SCRIBBLE_BYTE, size);
     return entry.address;
   }
 

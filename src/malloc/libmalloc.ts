@@ -21,7 +21,7 @@ import { MALLOC_METADATA_HINT } from '../vm/layout';
 import type { TraceLog } from '../trace/traceLog';
 import {
   MAX_MAGAZINES, MEDIUM_HEAP_OFFSET, MEDIUM_LIMIT_THRESHOLD, MEDIUM_QUANTUM, MEDIUM_REGION_SIZE, NANO_DEFAULT_META_COOKIE,
-  NANO_MAX_SIZE, NUM_MEDIUM_BLOCKS, NUM_MEDIUM_SLOTS, NUM_SMALL_BLOCKS, NUM_SMALL_SLOTS, NUM_TINY_BLOCKS,
+  NANO_MAX_SIZE, NUM_MEDIUM_BLOCKS, SCRIBBLE_BYTE, NUM_MEDIUM_SLOTS, NUM_SMALL_BLOCKS, NUM_SMALL_SLOTS, NUM_TINY_BLOCKS,
   NUM_TINY_SLOTS, SMALL_HEAP_OFFSET, SMALL_LIMIT_THRESHOLD, SMALL_QUANTUM, SMALL_REGION_SIZE, TINY_HEAP_OFFSET,
   TINY_LAST_FREE_LIMIT, TINY_LIMIT_THRESHOLD, TINY_QUANTUM, TINY_REGION_SIZE,
 } from './constants';
@@ -89,7 +89,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     this.nanoZoneAddress = this.settings.nanoZone ? this.mapZoneStructure(MALLOC_METADATA_HINT + 0x8000) : undefined;
     const magazineDetail = (): string => this.magazineZoneName;
     const host = {
-      vm, scribble: this.settings.scribble, zeroOnAlloc: this.settings.zeroOnAlloc, magazineCount: this.magazineCount,
+      vm, scribble: this.settings.scribble, magazineCount: this.magazineCount,
       regionDetail: magazineDetail,
       vmEvent: (kind: TraceKind, address: number, size: number) => this.recordVm(kind, address, size),
     };
@@ -121,7 +121,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     });
     if (this.settings.nanoZone) {
       this.nano = new NanoZone({
-        vm, zeroOnFree: this.settings.zeroOnFree, zeroOnAlloc: this.settings.zeroOnAlloc,
+        vm, zeroOnFree: this.settings.zeroOnFree,
         vmEvent: (kind, address, size) => this.recordVm(kind, address, size),
       }, this.settings.nanoCookie ?? NANO_DEFAULT_META_COOKIE, this.defaultZoneName);
     }
@@ -316,8 +316,12 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     }
     if (address === 0) return 0;
     this.lastZone = kind;
-    // calloc: fresh memory is already zero (untouched pages need no writes); reused blocks are cleared.
-    if (clear && !this.lastFresh) this.vm.fill(address, 0, Math.min(blockSize, Math.max(size, 1)));
+    if (clear || this.settings.zeroOnAlloc) {
+      // calloc: fresh memory is already zero (untouched pages need no writes); reused blocks are cleared.
+      if (!this.lastFresh) this.vm.fill(address, 0, clear ? Math.min(blockSize, Math.max(size, 1)) : blockSize);
+    } else if (this.settings.scribble) {
+      this.vm.fill(address, SCRIBBLE_BYTE, blockSize);
+    }
     return address;
   }
 

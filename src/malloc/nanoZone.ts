@@ -21,7 +21,6 @@ import { notAllocated } from './errors';
 export interface NanoHost {
   readonly vm: AddressSpaceApi;
   readonly zeroOnFree: boolean;
-  readonly zeroOnAlloc: boolean;
   vmEvent(kind: TraceKind, address: number, size: number): void;
 }
 
@@ -112,7 +111,6 @@ export class NanoZone {
     block.requested[slot] = requested;
     block.liveCount++;
     const address = block.address + slot * block.slotSize;
-    if (this.host.zeroOnAlloc && !this.lastWasFresh) this.host.vm.fill(address, 0, block.slotSize);
     this.writeMeta(block);
     return address;
   }

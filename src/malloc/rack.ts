@@ -18,7 +18,7 @@ import type { AddressSpaceApi, VmTag } from '../vm/api';
 import { MALLOC_HEAP_HINT } from '../vm/layout';
 import {
   DENSITY_THRESHOLD_DENOMINATOR, DENSITY_THRESHOLD_NUMERATOR, DEFAULT_RECIRC_RETAINED_REGIONS, DEPOT_MAGAZINE_INDEX,
-  RECIRC_FREE_HEAPS, SCRABBLE_BYTE, SCRIBBLE_BYTE,
+  RECIRC_FREE_HEAPS, SCRABBLE_BYTE,
 } from './constants';
 import { doubleFree, notAllocated } from './errors';
 import { Magazine } from './magazine';
@@ -48,7 +48,6 @@ export interface RackConfig {
 export interface RackHost {
   readonly vm: AddressSpaceApi;
   readonly scribble: boolean;
-  readonly zeroOnAlloc: boolean;
   readonly magazineCount: number;
   /** vmmap REGION DETAIL for new regions (the owning zone's name). */
   regionDetail(): string;
@@ -100,10 +99,6 @@ export class Rack {
       if (address === 0) address = this.fromTail(mag, msize, requested);
     }
     if (address === 0 && this.newRegion(mag)) address = this.fromTail(mag, msize, requested);
-    if (address === 0) return 0;
-    const bytes = msize * this.config.quantum;
-    if (this.host.zeroOnAlloc && !this.lastWasFresh) this.host.vm.fill(address, 0, bytes);
-    else if (this.host.scribble) this.host.vm.fill(address, SCRIBBLE_BYTE, bytes);
     return address;
   }
 
