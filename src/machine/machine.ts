@@ -328,10 +328,9 @@ export class Machine implements Process, CallContext, LibcHost {
       for (;;) {
         const ins = instrs[pc];
         if (ins.stmt) {
-          if (skip) skip = false;
-          else if (ins.bp || watch || steps >= limit) {
+          if ((ins.bp && !skip) || watch || steps >= limit) {
             this.steps = steps; f.pc = pc;
-            const stop = this.checkStop(f, ins, req, limit);
+            const stop = this.checkStop(f, ins, req, limit, skip);
             if (stop !== undefined) return stop;
           }
           steps++;
@@ -372,8 +371,9 @@ export class Machine implements Process, CallContext, LibcHost {
     }
   }
 
-  private checkStop(f: Frame, ins: Instr, req: StepRequest, limit: number): StopInfo | undefined {
-    if (ins.bp) return this.stop('breakpoint');
+  private checkStop(f: Frame, ins: Instr, req: StepRequest, limit: number, resuming: boolean): StopInfo | undefined {
+    // Resuming from a stop at a breakpoint must not hit that same breakpoint again.
+    if (ins.bp && !resuming) return this.stop('breakpoint');
     if (this.pauseRequested) { this.pauseRequested = false; return this.stop('pause'); }
     const depth = this.frames.length;
     const moved = f.serial !== req.serial || ins.loc.line !== req.line || ins.loc.file !== req.file;
