@@ -61,6 +61,8 @@ export function runProgram(run: LoadedRun, sinks: CliSinks): number {
     else sinks[stream](text);
   });
 
+  process.setMaxSteps(config.maxSteps);
+
   const firstFile = run.sources[0].path;
   let stopLine: number | undefined;
   if (config.stopAt !== undefined) {
