@@ -61,6 +61,28 @@ function defaultCli(): string {
   return fs.existsSync(bundled) ? bundled : path.join(repoDir, 'out/src/cli/main.js');
 }
 
+/** Newest modification time of the .js files under `dir`, in ms; 0 when there are none. */
+function newestJs(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestJs(full));
+    else if (entry.name.endsWith('.js')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** A webpack bundle older than tsc's output measures an engine that is no longer the source's. */
+function staleBundleWarning(cli: string): string | undefined {
+  if (!cli.startsWith(path.join(repoDir, 'dist'))) return undefined;
+  const bundled = fs.statSync(cli).mtimeMs;
+  const compiled = newestJs(path.join(repoDir, 'out/src'));
+  if (compiled <= bundled) return undefined;
+  return `warning: ${path.relative(repoDir, cli)} (built ${new Date(bundled).toISOString()}) is older than out/src ` +
+    `(${new Date(compiled).toISOString()}); rebuild it or pass --cli out/src/cli/main.js. The engine probe uses out/src.`;
+}
+
 function summarise(prepared: PreparedProgram, runs: readonly RunRecord[], engine: EngineProbeResult | undefined): ProgramSummary {
   const problems: string[] = [];
   if (prepared.buildError) problems.push(`gcc failed: ${prepared.buildError.split('\n')[0]}`);
@@ -225,6 +247,8 @@ async function main(argv: readonly string[]): Promise<number> {
   say(`Mallocscope benchmark — ${new Date().toISOString()}`);
   say(`machine: ${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.join(' ')}; node ${machine.node}; ${machine.gcc ?? 'no gcc'}; ${machine.valgrind ?? 'no valgrind'}`);
   say(`cli: ${path.relative(repoDir, paths.cli)}; runs: ${runs}; sizes: ${scale !== undefined ? `${scale} x full` : options.quick ? 'quick' : 'full'}`);
+  const stale = staleBundleWarning(paths.cli);
+  if (stale !== undefined) say(`!!! ${stale}`);
 
   const prepared = selected.map((p) => prepare(p, sizeFor(p, options.quick === true, scale), paths));
   const engine = new Map<string, EngineProbeResult>();
@@ -301,7 +325,7 @@ async function main(argv: readonly string[]): Promise<number> {
     schema: 'mallocscope/bench@1',
     date: new Date().toISOString(),
     machine,
-    settings: { runs, quick: options.quick === true, scale, cli: path.relative(repoDir, paths.cli), valgrind: options.valgrind },
+    settings: { runs, quick: options.quick === true, scale, cli: path.relative(repoDir, paths.cli), valgrind: options.valgrind, staleBundle: stale },
     programs: summaries.map(({ runs: runRecords, ...s }) => ({
       ...s,
       engine: s.engine && { ...s.engine, stdout: undefined },
