@@ -19,7 +19,12 @@ export interface SnapshotLimits {
   readonly maxBlocks: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxBlocksPerRegion: 20_000, maxBlocks: 100_000 };
+/**
+ * 20,000 blocks per region keeps a dense tiny region drawable block by block; 50,000 overall
+ * keeps a 1,000,000-block heap's snapshot (and its JSON message to the panel) within the
+ * panel's 200 ms budget.
+ */
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxBlocksPerRegion: 20_000, maxBlocks: 50_000 };
 
 const PAGE_CHARS: Record<number, string> = {
   [PageState.Untouched]: 'u',
@@ -72,13 +77,28 @@ export function pageStates(memory: AddressSpaceApi, start: number, end: number):
   if (typeof bulk === 'function') {
     const states = bulk.call(memory, start, end);
     if (typeof states === 'string') return states;
-    let text = '';
-    for (let i = 0; i < states.length; i++) text += PAGE_CHARS[states[i]] ?? 'u';
-    return text;
+    return stateCodesToString(states);
   }
-  const chars: string[] = [];
-  for (let a = start; a < end; a += pageSize) chars.push(PAGE_CHARS[memory.pageState(a)] ?? 'u');
-  return chars.join('');
+  const states = new Uint8Array(Math.max(0, Math.ceil((end - start) / pageSize)));
+  for (let i = 0; i < states.length; i++) states[i] = memory.pageState(start + i * pageSize);
+  return stateCodesToString(states);
+}
+
+const PAGE_CHAR_CODES = [PageState.Untouched, PageState.Dirty, PageState.Reusable, PageState.Resident]
+  .reduce((codes, state) => { codes[state] = PAGE_CHARS[state].charCodeAt(0); return codes; }, new Uint8Array(256).fill(117 /* u */));
+
+/** Page states to their letters, in chunks (a 512 MiB nano region is 32,768 pages). */
+function stateCodesToString(states: ArrayLike<number>): string {
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  const codes = new Array<number>(Math.min(CHUNK, states.length));
+  for (let at = 0; at < states.length; at += CHUNK) {
+    const n = Math.min(CHUNK, states.length - at);
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = PAGE_CHAR_CODES[states[at + i] & 0xff];
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 const BLOCK_STATES = { 'in-use': BlockState.InUse, free: BlockState.Free, cached: BlockState.Cached } as const;
@@ -99,13 +119,16 @@ export function buildSnapshot(
     const blocks: HeapBlock[] = [];
     let omitted = 0;
     const cap = Math.min(limits.maxBlocksPerRegion, budget);
+    const known = mr.blockCount?.();
     for (const b of mr.blocks()) {
-      if (blocks.length < cap) {
-        blocks.push({ address: b.address, size: b.size, requested: b.state === 'in-use' ? b.requested : 0, state: BLOCK_STATES[b.state] });
-      } else {
+      if (blocks.length === cap) {
+        if (known !== undefined) break; // the rest are counted, not walked
         omitted++;
+        continue;
       }
+      blocks.push({ address: b.address, size: b.size, requested: b.state === 'in-use' ? b.requested : 0, state: BLOCK_STATES[b.state] });
     }
+    if (known !== undefined) omitted = Math.max(0, known - blocks.length);
     budget -= blocks.length;
     regions.push({
       type: regionTag(vmRegions, mr.start) ?? `MALLOC_${mr.zone.toUpperCase()}`,

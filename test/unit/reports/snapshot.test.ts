@@ -46,3 +46,30 @@ suite('reports/snapshot', () => {
     assert.strictEqual(tight.liveBlockCount, 5000);
   });
 });
+
+suite('reports/snapshot with a counting allocator', () => {
+  test('a region that knows its block count is not walked past the cap', async () => {
+    const { fakeProcess, region } = await import('./fakes');
+    let walked = 0;
+    const tiny = {
+      zone: 'tiny' as const, zoneName: 'DefaultMallocZone_0x1', start: 0x140000000, end: 0x140100000,
+      blockCount: () => 64_504,
+      *blocks() {
+        for (let i = 0; i < 64_504; i++) {
+          walked++;
+          yield { address: 0x140004080 + 16 * i, size: 16, requested: 16, state: 'in-use' as const };
+        }
+      },
+    };
+    const p = fakeProcess({
+      regions: [region('MALLOC_TINY', 0x140000000, 0x140100000)],
+      zones: [{ zoneName: 'DefaultMallocZone_0x1', kinds: ['tiny'], allocationCount: 64_504, bytesAllocated: 16 * 64_504, regionCount: 1 }],
+      mallocRegions: [tiny],
+    });
+    const snap = buildSnapshot(p, 'stopped', undefined, { maxBlocksPerRegion: 100, maxBlocks: 1000 });
+    assert.strictEqual(snap.regions[0].blocks.length, 100);
+    assert.strictEqual(snap.regions[0].blocksOmitted, 64_404);
+    assert.ok(walked <= 101, `walked ${walked} blocks`);
+    assert.strictEqual(snap.regions[0].pages, 'u'.repeat(64));
+  });
+});
