@@ -76,6 +76,11 @@ export interface MallocRegionReport {
   readonly end: number;
   /** Blocks in address order: live, free (on a free list / free tail), or cached (large death row, mag_last_free). */
   blocks(): Iterable<{ readonly address: number; readonly size: number; readonly requested: number; readonly state: 'in-use' | 'free' | 'cached' }>;
+  /**
+   * Optional: how many blocks `blocks()` would yield, without walking them. The panel snapshot
+   * lists a capped number of blocks per region and counts the rest; with this it stops early.
+   */
+  blockCount?(): number;
 }
 
 export interface MallocIntrospection {
