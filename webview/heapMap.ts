@@ -16,9 +16,11 @@ const BLOCK_BAND_PX = 9;
 const PAGE_BAND_PX = 3;
 const ROW_GAP_PX = 2;
 const ROW_PX = BLOCK_BAND_PX + PAGE_BAND_PX + ROW_GAP_PX;
-const MAX_ROWS = 16;
+const MAX_ROWS = 12;
 /** Blocks at least this wide (CSS pixels) get a one-pixel separator so neighbours stay distinct. */
 const SEPARATE_BLOCKS_FROM_PX = 4;
+/** Free space is drawn faint so the blocks in use stand out. */
+const FREE_ALPHA = 0.45;
 /** Regions beyond this are listed as a count: a thousand large allocations would be a thousand canvases. */
 export const MAX_DRAWN_REGIONS = 400;
 
@@ -223,12 +225,14 @@ class RegionStrip {
       }
       if (rank > 0) {
         ctx.fillStyle = colours[rank];
+        ctx.globalAlpha = rank === RANK_FREE ? FREE_ALPHA : 1;
         this.fillSpan(ctx, p, q, 0, BLOCK_BAND_PX, false);
       }
       p = q;
     }
     for (const rank of [RANK_FREE, RANK_CACHED, RANK_IN_USE]) {
       ctx.fillStyle = colours[rank];
+      ctx.globalAlpha = rank === RANK_FREE ? FREE_ALPHA : 1;
       for (const i of wide) {
         const block = blocks[i];
         if (rankOf(block.state) === rank) {
@@ -236,6 +240,7 @@ class RegionStrip {
         }
       }
     }
+    ctx.globalAlpha = 1;
   }
 
   /** Fills the track span [from, to) (in track pixels), wrapping across rows. */

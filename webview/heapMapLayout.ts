@@ -164,9 +164,9 @@ export function blockIndexNear(region: HeapRegion, address: number): number {
   return distanceNext < distanceBelow ? next : lo;
 }
 
-/** How many canvas rows a strip gets: enough that a row is at most ~32 bytes a pixel, capped. */
+/** How many canvas rows a strip gets: enough for ~48 bytes a pixel, capped. */
 export function rowCountFor(layout: TrackLayout, widthPx: number, maxRows: number): number {
-  const bytesPerPixelTarget = 32;
+  const bytesPerPixelTarget = 48;
   return Math.min(maxRows, Math.max(1, Math.ceil(layout.trackLength / (Math.max(1, widthPx) * bytesPerPixelTarget))));
 }
 

@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { MessageType } from '../../src/protocol/messages';
-import type { HeapSnapshot } from '../../src/protocol/snapshot';
+import { BlockState, type HeapSnapshot } from '../../src/protocol/snapshot';
 import { launchBrowser, openPanel, REPO_ROOT, waitFor, type PanelPage } from './panelHarness';
-import { historyOf, manyBlocksSnapshot, NANO_BASE } from './snapshotFixtures';
+import { historyOf, manyBlocksSnapshot } from './snapshotFixtures';
 import { loadTraceSnapshot } from './engineSnapshot';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -167,19 +167,24 @@ suite('Heap view panel', function () {
     await panel.page.close();
   });
 
-  test('renders 10,000 and 1,000,000 blocks (times logged, not asserted)', async () => {
+  test('renders 10,000 and 1,000,000 blocks (times logged, not asserted)', async function () {
     const panel = await withSnapshot();
-    for (const count of [10_000, 100_000]) {
-      await panel.send({ type: MessageType.Snapshot, snapshot: manyBlocksSnapshot(count) });
-      const expectedRegions = manyBlocksSnapshot(count).regions.length;
-      await waitFor(() => panel.page.locator('.heap-strips .region').count(), (n) => n === expectedRegions, `${count}-block strips`);
-      const ms = await panel.page.locator('main.panel').getAttribute('data-render-ms');
-      console.log(`      render of ${count.toLocaleString('en-US')} blocks in ${expectedRegions} regions: ${ms} ms`);
-      assert.ok(Number(ms) > 0);
+    const renderMs = async () => Number(await panel.page.locator('main.panel').getAttribute('data-render-ms'));
+    this.timeout(300_000);
+    for (const [count, repeats] of [[10_000, 6], [100_000, 2]]) {
+      const many = manyBlocksSnapshot(count);
+      const times: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        await panel.send({ type: MessageType.Snapshot, snapshot: { ...many, step: many.step + i + 1 } });
+        await waitFor(() => panel.page.locator('main.panel').getAttribute('data-step'), (step) => step === String(many.step + i + 1), `${count}-block render`);
+        times.push(await renderMs());
+      }
+      assert.strictEqual(await panel.page.locator('.heap-strips .region').count(), many.regions.length);
+      console.log(`      ${count.toLocaleString('en-US')} blocks in ${many.regions.length} regions: ${describeTimes(times)}`);
     }
     // A million blocks is ~60 MB of JSON: build it inside the page and hand it over as a message
     // event, which is what the panel receives from VS Code.
-    const millionMs = await panel.page.evaluate(`(() => {
+    const millionTimes = await panel.page.evaluate(`(() => {
       const regions = []; let remaining = 1000000; let base = 0x134600000;
       while (remaining > 0) {
         const blocks = []; let address = base;
@@ -190,22 +195,43 @@ suite('Heap view panel', function () {
         regions.push({ type: 'MALLOC_TINY', zone: 'tiny', start: base, end: base + 1048576, pageSize: 16384, pages: 'd'.repeat(64), blocks, blocksOmitted: 0 });
         base += 1048576;
       }
-      const snapshot = { schema: 'mallocscope/snapshot@1', programName: 'many', profile: 'apple-silicon-16g', pageSize: 16384, step: 1,
-        stoppedAt: undefined, status: 'stopped', footprint: { virtual: 1, resident: 1, dirty: 1, swapped: 0, physFootprint: 1, physFootprintPeak: 1 },
-        footprintSeries: [], zones: [], regions, liveBlockCount: 1000000, eventCount: 1000000 };
-      window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot } }));
-      return Number(document.querySelector('main.panel').dataset.renderMs);
-    })()`) as number;
-    console.log(`      render of 1,000,000 blocks in 16 regions: ${millionMs.toFixed(2)} ms`);
+      const times = [];
+      for (let step = 1; step <= 3; step++) {
+        const snapshot = { schema: 'mallocscope/snapshot@1', programName: 'many', profile: 'apple-silicon-16g', pageSize: 16384, step,
+          stoppedAt: undefined, status: 'stopped', footprint: { virtual: 1, resident: 1, dirty: 1, swapped: 0, physFootprint: 1, physFootprintPeak: 1 },
+          footprintSeries: [], zones: [], regions, liveBlockCount: 1000000, eventCount: 1000000 };
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'snapshot', snapshot } }));
+        times.push(Number(document.querySelector('main.panel').dataset.renderMs));
+      }
+      return times;
+    })()`) as number[];
+    console.log(`      1,000,000 blocks in 16 regions: ${describeTimes(millionTimes)}`);
     assert.strictEqual(await panel.page.locator('.heap-strips .region').count(), 16);
     assert.deepStrictEqual(panel.consoleErrors, []);
     await panel.page.close();
   });
 });
 
-/** A live block to click: one of trace.c's 64-byte blocks when there is one. */
+/** "first X ms, then median Y ms": the first render pays for JIT warm-up and new canvases. */
+function describeTimes(times: readonly number[]): string {
+  const rest = [...times.slice(1)].sort((a, b) => a - b);
+  const median = rest.length > 0 ? rest[Math.floor(rest.length / 2)] : times[0];
+  return `first ${times[0].toFixed(1)} ms, then median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(', ')})`;
+}
+
+/**
+ * A live block to click: the widest in-use block under 64 KiB, so that it spans whole pixels on
+ * the map (sub-pixel blocks are picked by proximity, which a test cannot aim at).
+ */
 function pickTarget(snapshot: HeapSnapshot): number {
-  const nano = snapshot.regions.find((r) => r.start === NANO_BASE);
-  const candidates = (nano ?? snapshot.regions.find((r) => r.blocks.length > 10) ?? snapshot.regions[0]).blocks;
-  return candidates[Math.min(500, candidates.length - 1)].address;
+  let best: { address: number; size: number } | undefined;
+  for (const region of snapshot.regions) {
+    for (const block of region.blocks) {
+      if (block.state === BlockState.InUse && block.size < 65536 && (best === undefined || block.size > best.size)) {
+        best = block;
+      }
+    }
+  }
+  assert.ok(best !== undefined, 'the snapshot has a block to click');
+  return best.address;
 }
