@@ -89,4 +89,6 @@ export interface Frame {
   readonly native: NativeRun | undefined;
   readonly nativeName: string;
   readonly nativeLoc: SourceLocation | undefined;
+  /** Interned C stacks computed while this frame was innermost, by pc (with the library routine running then). */
+  stacks: Map<number, { readonly lib: string | undefined; readonly id: number }> | undefined;
 }

@@ -189,6 +189,18 @@ export class Machine implements Process, CallContext, LibcHost {
   step(): number { return this.steps; }
 
   stackId(): number {
+    // A frame's callers are fixed for its lifetime, so (innermost frame, pc, library routine)
+    // determines the whole stack: repeated allocations from one site intern nothing.
+    const top = this.frames[this.frames.length - 1];
+    if (top === undefined) return this.computeStackId();
+    const known = top.stacks?.get(top.pc);
+    if (known !== undefined && known.lib === this.libName) return known.id;
+    const id = this.computeStackId();
+    (top.stacks ??= new Map()).set(top.pc, { lib: this.libName, id });
+    return id;
+  }
+
+  private computeStackId(): number {
     const records: StackFrameRecord[] = [];
     if (this.libName !== undefined) records.push({ functionName: this.libName, file: '', line: 0 });
     for (let i = this.frames.length - 1; i >= 0; i--) {
@@ -229,7 +241,7 @@ export class Machine implements Process, CallContext, LibcHost {
   private makeFrame(code: FunctionCode | undefined, slots: unknown[], fp: number, sp: number, savedSp: number, retSlot: number, retAddr: number, native: NativeRun | undefined, nativeName: string): Frame {
     return {
       code, instrs: code?.code ?? [], pc: 0, slots, fp, sp, savedSp, serial: ++this.serial, retSlot, retAddr,
-      varargs: 0, native, nativeName, nativeLoc: undefined,
+      varargs: 0, native, nativeName, nativeLoc: undefined, stacks: undefined,
     };
   }
 
