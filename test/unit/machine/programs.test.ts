@@ -22,6 +22,14 @@ suite('machine: C programs end to end', () => {
     assert.strictEqual(exit.exitCode, 0);
   });
 
+  test('bit-fields, unions, statics, struct arguments, global initialisers, enums, switch, VLAs, compound literals, goto', () => {
+    const { out } = runAll(program('misc.c'));
+    assert.strictEqual(out.stdout, [
+      '1 -3 1 4', '4 1', '3f800000', '12', '4000000003', 'two zero 2 0 2', '0 5 6', '100 200 -100 0', '12 20', 'Xbc 4', '9',
+      '8', '3', '2.5 0.0', '23 12', '0', '10', '-2 18446744073709551611', '3', '4 3', '',
+    ].join('\n'));
+  });
+
   test('main\'s return value is the exit status', () => {
     assert.strictEqual(runAll('int main(void) { return 7; }').exit.exitCode, 7);
     assert.strictEqual(runAll('#include <stdlib.h>\nint main(void) { exit(3); }').exit.exitCode, 3);

@@ -166,3 +166,40 @@ suite('machine: stdio buffering', () => {
     assert.strictEqual(stack[1].line, 4);
   });
 });
+
+suite('machine: variables view', () => {
+  const SRC3 = `#include <stdlib.h>
+#include <string.h>
+struct node { int value; struct node *next; };
+int limit = 3;
+int main(void) {
+  struct node *n = malloc(sizeof *n);
+  n->value = 7; n->next = NULL;
+  char *s = strdup("hi");
+  int arr[3] = { 1, 2, 3 };
+  int *p = arr;
+  free(s);
+  return n->value + arr[0] + *p;
+}
+`;
+  test('heap pointers show zone and block size, freed blocks are marked, structs and arrays expand', () => {
+    const { process } = launch(SRC3, { env: { MallocNanoZone: '0' } });
+    process.setBreakpoints('prog.c', [12]);
+    assert.strictEqual(process.run('continue', 1000).reason, 'breakpoint');
+    const vars = new Map(process.locals(0).map((v) => [v.name, v]));
+    const n = vars.get('n')!;
+    assert.strictEqual(n.type, 'struct node *');
+    assert.match(n.value, /^0x[0-9a-f]+ · tiny · 16 B$/);
+    const fields = n.children()[0].children();
+    assert.deepStrictEqual(fields.map((f) => `${f.name}=${f.value}`), ['value=7', 'next=0x0']);
+    assert.match(vars.get('s')!.value, /^0x[0-9a-f]+ · tiny · 16 B \(freed\)/);
+    const arr = vars.get('arr')!;
+    assert.strictEqual(arr.type, 'int[3]');
+    assert.deepStrictEqual(arr.children().map((c) => c.value), ['1', '2', '3']);
+    const e = process.evaluate('n->value', 0);
+    assert.strictEqual((e as { value: string }).value, '7');
+    assert.strictEqual((process.evaluate('arr[2]', 0) as { value: string }).value, '3');
+    assert.strictEqual((process.evaluate('*p', 0) as { value: string }).value, '1');
+    assert.deepStrictEqual(process.globals().map((g) => `${g.name}=${g.value}`), ['limit=3']);
+  });
+});
