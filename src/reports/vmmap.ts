@@ -2,7 +2,7 @@
 // table. Column positions follow the vmmap -w samples in the notes (§4) character for character.
 
 import type { Process } from '../machine/api';
-import type { Protection, VmRegionInfo } from '../vm/api';
+import type { VmRegionInfo } from '../vm/api';
 import { column, hex, padLeft, padRight, percent, vmSize } from './format';
 import { reportHeader } from './header';
 import { isMallocDataTag, liveBlockIndex, regionTypeName, sortedRegions, zoneUsage, type ZoneUsage } from './inspect';
@@ -74,7 +74,7 @@ export function regionRow(region: VmRegionInfo, type: string): string {
 }
 
 /** Maximum protection: file-backed segments keep their segment's maximum; anonymous memory rwx. */
-function maxProtection(region: VmRegionInfo): Protection | 'rwx' | 'rw-' {
+function maxProtection(region: VmRegionInfo): string {
   switch (region.tag) {
     case '__TEXT': return 'r-x';
     case '__LINKEDIT': return 'r--';
@@ -174,7 +174,7 @@ function zoneTable(zones: readonly ZoneUsage[]): string[] {
     total.bytesAllocated += z.bytesAllocated;
     total.regionCount += z.regionCount;
   }
-  const separator = rule(ZONE_HEAD_1, 'MALLOC ZONE').replace(/^=+/, '===========');
+  const separator = rule(ZONE_HEAD_1, 'MALLOC ZONE');
   return [
     ZONE_HEAD_1, ZONE_HEAD_2, separator,
     ...zones.map((z) => zoneRow(z.zoneName, z)),
