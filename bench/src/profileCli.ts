@@ -14,6 +14,14 @@ export function profileCli(cli: string, source: string, workDir: string, top: nu
   const dir = fs.mkdtempSync(path.join(workDir, 'cpuprof-'));
   const result = timedRun(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, cli, 'run', source, '--json'], { timeoutMs });
   if (result.timedOut) return { error: `timed out after ${timeoutMs / 1000} s` };
+  // A profile of a run that failed (e.g. out/ half rewritten by a concurrent build) is no profile.
+  let status: unknown;
+  try {
+    status = (JSON.parse(result.stdout) as { status?: unknown }).status;
+  } catch {
+    status = undefined;
+  }
+  if (status !== 'exited') return { error: `the profiled run failed (exit ${result.status}): ${result.stderr.trim().split('\n')[0] ?? ''}` };
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (file === undefined) return { error: `no profile written (exit ${result.status})` };
   const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;

@@ -32,6 +32,7 @@ export interface PreparedProgram {
 
 export interface MallocscopeRun {
   readonly wallMs: number;
+  readonly cpuMs?: number;
   readonly maxRssKiB?: number;
   readonly processStatus: number | undefined;
   /** From --json. */
@@ -80,7 +81,7 @@ export function probeEngine(prepared: PreparedProgram, paths: SuitePaths, timeou
 
 function runMallocscope(prepared: PreparedProgram, paths: SuitePaths, timeoutMs: number): MallocscopeRun {
   const result = timedRun(process.execPath, [paths.cli, 'run', prepared.source, '--json'], { timeoutMs });
-  const base = { wallMs: result.wallMs, maxRssKiB: result.maxRssKiB, processStatus: result.status };
+  const base = { wallMs: result.wallMs, cpuMs: result.cpuMs, maxRssKiB: result.maxRssKiB, processStatus: result.status };
   if (result.timedOut) return { ...base, error: `timed out after ${timeoutMs / 1000} s` };
   let doc: { status?: string; exitCode?: number | null; steps?: number; stdout?: string };
   try {

@@ -1,5 +1,6 @@
-// Runs one command to completion and times it: wall clock from spawn to exit, and the child's
-// peak resident set from GNU time (-f %M) when /usr/bin/time exists.
+// Runs one command to completion and times it: wall clock from spawn to exit, and from GNU time
+// (when /usr/bin/time exists) the child's peak resident set and its CPU time. On a shared,
+// loaded machine CPU time is the steadier figure: wall time there includes waiting for a core.
 
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +16,8 @@ export interface TimedResult {
   readonly timedOut: boolean;
   /** Peak resident set of the child in KiB, when measured. */
   readonly maxRssKiB?: number;
+  /** User + system CPU time of the child (all its threads), when measured. */
+  readonly cpuMs?: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -33,7 +36,7 @@ export function timedRun(
   if (haveGnuTime) {
     rssFile = path.join(os.tmpdir(), `mallocscope-bench-rss-${process.pid}-${Date.now()}.txt`);
     argv0 = GNU_TIME;
-    argv = ['-q', '-o', rssFile, '-f', '%M', command, ...args];
+    argv = ['-q', '-o', rssFile, '-f', '%M %U %S', command, ...args];
   }
   const started = process.hrtime.bigint();
   const child = spawnSync(argv0, argv, {
@@ -49,23 +52,31 @@ export function timedRun(
   if (child.error !== undefined && !timedOut) throw child.error;
   let status: number | undefined;
   if (!timedOut) status = child.status ?? 128 + (SIGNAL_NUMBERS[child.signal ?? ''] ?? 0);
-  let maxRssKiB: number | undefined;
+  let usage: GnuTimeFigures = {};
   if (rssFile !== undefined) {
-    maxRssKiB = readRss(rssFile);
+    try {
+      usage = parseGnuTime(fs.readFileSync(rssFile, 'utf8'));
+    } catch {
+      // killed before GNU time wrote anything
+    }
     fs.rmSync(rssFile, { force: true });
   }
-  return { wallMs, stdout: child.stdout ?? '', stderr: child.stderr ?? '', status, timedOut, maxRssKiB };
+  return { wallMs, stdout: child.stdout ?? '', stderr: child.stderr ?? '', status, timedOut, ...usage };
 }
 
-/** GNU time writes "Command exited with non-zero status N" or a signal line before the figure. */
-function readRss(file: string): number | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+export interface GnuTimeFigures {
+  readonly maxRssKiB?: number;
+  readonly cpuMs?: number;
+}
+
+/**
+ * Reads GNU time's "-f '%M %U %S'" output: peak RSS in KiB, user and system seconds. A line
+ * such as "Command exited with non-zero status N" may come first.
+ */
+export function parseGnuTime(text: string): GnuTimeFigures {
   const lines = text.trim().split('\n');
-  const value = Number(lines[lines.length - 1]);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+  const fields = lines[lines.length - 1].trim().split(/\s+/).map(Number);
+  if (fields.length !== 3 || fields.some((f) => !Number.isFinite(f))) return {};
+  const [rss, user, system] = fields;
+  return { maxRssKiB: rss > 0 ? rss : undefined, cpuMs: Math.round((user + system) * 1000) };
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fmt from '../src/format';
 import { atMost } from '../src/targets';
+import { parseGnuTime } from '../src/timedRun';
 
 suite('bench report formatting', () => {
   test('counts and rates get k/M/G suffixes with three significant digits', () => {
@@ -29,5 +30,11 @@ suite('bench report formatting', () => {
     assert.strictEqual(atMost('t', 5, 5, '5 ms', '').verdict, 'MET');
     assert.strictEqual(atMost('t', 5.01, 5, '5.01 ms', '').verdict, 'NOT MET');
     assert.deepStrictEqual(atMost('t', undefined, 5, '', 'no adapter'), { target: 't', verdict: 'NOT MEASURED', figure: 'no adapter' });
+  });
+
+  test('GNU time figures: peak RSS in KiB and user + system as CPU milliseconds', () => {
+    assert.deepStrictEqual(parseGnuTime('73524 1.52 0.31\n'), { maxRssKiB: 73524, cpuMs: 1830 });
+    assert.deepStrictEqual(parseGnuTime('Command exited with non-zero status 3\n1452 0.00 0.01\n'), { maxRssKiB: 1452, cpuMs: 10 });
+    assert.deepStrictEqual(parseGnuTime('Command terminated by signal 9\n'), {});
   });
 });
