@@ -343,7 +343,7 @@ export class AddressSpace implements AddressSpaceApi {
     let done = 0;
     while (done < length) {
       const at = address + done;
-      this.cacheRead(at);
+      if (!(at - this.rBase >= 0 && at - this.rBase < this.pageSize)) this.cacheRead(at);
       const o = at - this.rBase;
       const n = Math.min(length - done, this.pageSize - o);
       out.set(this.rBytes.subarray(o, o + n), done);
@@ -356,7 +356,7 @@ export class AddressSpace implements AddressSpaceApi {
     let done = 0;
     while (done < bytes.length) {
       const at = address + done;
-      this.cacheWrite(at);
+      if (!(at - this.wBase >= 0 && at - this.wBase < this.pageSize)) this.cacheWrite(at);
       const o = at - this.wBase;
       const n = Math.min(bytes.length - done, this.pageSize - o);
       this.wBytes.set(bytes.subarray(done, done + n), o);
@@ -368,7 +368,7 @@ export class AddressSpace implements AddressSpaceApi {
     let done = 0;
     while (done < length) {
       const at = address + done;
-      this.cacheWrite(at);
+      if (!(at - this.wBase >= 0 && at - this.wBase < this.pageSize)) this.cacheWrite(at);
       const o = at - this.wBase;
       const n = Math.min(length - done, this.pageSize - o);
       this.wBytes.fill(value, o, o + n);
@@ -666,16 +666,28 @@ export class AddressSpace implements AddressSpaceApi {
     this.wView = this.rView = view;
   }
 
+  /** Bytes [a, a+n) into scratch; one region lookup unless the access crosses a page. */
   private readSlow(a: number, n: number): DataView {
-    for (let i = 0; i < n; i++) this.scratch[i] = this.readU8(a + i);
+    this.cacheRead(a);
+    const o = a - this.rBase;
+    if (o + n <= this.pageSize) {
+      for (let i = 0; i < n; i++) this.scratch[i] = this.rBytes[o + i];
+    } else {
+      for (let i = 0; i < n; i++) this.scratch[i] = this.readU8(a + i);
+    }
     return this.scratchView;
   }
 
+  /** Writes scratch[0..n) at a; one region lookup unless the access crosses a page. */
   private writeSlow(a: number, n: number): void {
-    // Copy out first: writeU8 may not clobber scratch, but keep the bytes stable regardless.
-    const b0 = this.scratch[0], b1 = this.scratch[1], b2 = this.scratch[2], b3 = this.scratch[3];
-    const b4 = this.scratch[4], b5 = this.scratch[5], b6 = this.scratch[6], b7 = this.scratch[7];
-    const bytes = [b0, b1, b2, b3, b4, b5, b6, b7];
+    this.cacheWrite(a);
+    const o = a - this.wBase;
+    if (o + n <= this.pageSize) {
+      for (let i = 0; i < n; i++) this.wBytes[o + i] = this.scratch[i];
+      return;
+    }
+    // Crossing into the next page: copy the bytes out first, as writeU8 may fault half-way.
+    const bytes = this.scratch.slice(0, n);
     for (let i = 0; i < n; i++) this.writeU8(a + i, bytes[i]);
   }
 }
