@@ -30,7 +30,7 @@ export function parseInitializerSyntax(p: Parser): InitSyntax {
       if (p.accept('.')) {
         const name = p.next();
         if (name.kind !== 0 /* Tk.Ident */) p.fail('ExpectedIdentifier', p.loc(name));
-        designators.push({ kind: 'field', name: name.text, loc: p.loc(name) });
+        designators.push({ kind: 'field', name: name.text, loc: at });
       } else if (p.accept('[')) {
         const index = p.parseIntegerConstant();
         p.expect(']', 'ExpectedRBracket', []);
@@ -87,6 +87,8 @@ class InitBuilder {
       const expr = this.p.sema.assignConvert(first, type, 'initializing', first.loc);
       return { init: { kind: 'expr', expr: this.constant(expr) }, type };
     }
+    const braced = bracedString(type, syntax);
+    if (braced) return this.build(type, braced);
     if (type.kind === 'array' && type.length === undefined) this.topArray = type;
     this.fillBraced(type, 0, syntax.entries);
     const finalType = this.topArray ? { ...this.topArray, length: this.topLength } : type;
@@ -201,6 +203,12 @@ class InitBuilder {
   private fillMember(type: CType, offset: number, entries: readonly InitEntry[], i: number, field?: RecordField): number {
     const init = entries[i].init;
     if (init.kind === 'list') {
+      const braced = bracedString(type, init);
+      if (braced && type.kind === 'array') {
+        const s = stringFor(type, braced.expr);
+        if (s) this.emitString(type, offset, s.expr, s.bytes);
+        return i + 1;
+      }
       if (isScalar(type) || type === ERROR_TYPE) {
         const first = this.scalarFromList(init);
         if (first) this.emit(offset, type, first, field);
@@ -246,6 +254,14 @@ class InitBuilder {
     if (this.isStatic && !isErrorExpr(e) && !isConstantInitializer(e)) this.p.error('InitializerNotConstant', e.loc);
     return e;
   }
+}
+
+/** `char s[] = { "text" }`: a string literal in braces still initialises the whole array. */
+function bracedString(type: CType, syntax: InitSyntax): (InitSyntax & { kind: 'expr' }) | undefined {
+  if (type.kind !== 'array' || syntax.kind !== 'list' || syntax.entries.length !== 1) return undefined;
+  const only = syntax.entries[0];
+  if (only.designators.length || only.init.kind !== 'expr' || only.init.expr.kind !== 'string') return undefined;
+  return stringFor(type, only.init.expr) ? only.init : undefined;
 }
 
 function kindName(t: CType): string {
