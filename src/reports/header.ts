@@ -26,7 +26,7 @@ function footprintField(label: string, value: string): string {
   return padRight(`${label}:`, 28) + value;
 }
 
-/** The common header, ending with the "----" rule and a newline. */
+/** The common header, up to and including the "----" rule (no newline after it). */
 export function reportHeader(process: Process, tool: AnalysisTool): string {
   const fp = process.memory.footprint();
   const text = process.memory.regions().filter((r) => r.tag === '__TEXT').sort((a, b) => a.start - b.start)[0];
@@ -50,7 +50,6 @@ export function reportHeader(process: Process, tool: AnalysisTool): string {
     footprintField('Physical footprint (peak)', vmSize(fp.physFootprintPeak)),
     footprintField('Idle exit', 'untracked'),
     '----',
-    '',
   );
   return lines.join('\n');
 }

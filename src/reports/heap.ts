@@ -24,7 +24,7 @@ export function heapReport(process: Process): string {
     if (name !== undefined) perZone.get(name)?.push(block);
   }
 
-  const out: string[] = [reportHeader(process, 'heap')];
+  const out: string[] = [reportHeader(process, 'heap'), ''];
   out.push(`Process ${process.pid}: ${plural(zones.length, 'zone')}`);
   out.push('');
   for (const z of zones) {

@@ -86,7 +86,7 @@ export function leaksReport(process: Process): LeaksResult {
   let mallocedBytes = 0;
   for (const b of live.blocks) mallocedBytes += b.blockSize;
 
-  const out: string[] = [reportHeader(process, 'leaks')];
+  const out: string[] = [reportHeader(process, 'leaks'), ''];
   out.push('leaks Report Version: 4.0, multi-line stacks');
   out.push(`Process ${process.pid}: ${live.count} nodes malloced for ${Math.round(mallocedBytes / 1024)} KB`);
   out.push(`Process ${process.pid}: ${plural(stillLeaked.length, 'leak')} for ${leakedBytes} total leaked bytes.`);

@@ -26,7 +26,7 @@ export const MAIN_THREAD_ID = 0x1f3ac4c00;
 const THREAD = `thread_${MAIN_THREAD_ID.toString(16)}`;
 
 export function mallocHistoryReport(process: Process, query: MallocHistoryQuery): string {
-  const out: string[] = [reportHeader(process, 'malloc_history'), 'malloc_history Report Version:  2.0'];
+  const out: string[] = [reportHeader(process, 'malloc_history'), '', 'malloc_history Report Version:  2.0'];
   if ('address' in query) out.push(...addressHistory(process, query.address));
   else if ('allEvents' in query) out.push(...allEvents(process));
   else if ('allBySize' in query) out.push(...bySite(process, liveAllocations(process), 'size'));
