@@ -22,6 +22,18 @@ const FIGURES: readonly [FigureKey, string][] = [
   ['swapped', text.figureSwapped],
 ];
 
+/** Tick labels: one unit per magnitude ("4.8M", "512M"), shorter than vmmap's whole-K form. */
+function axisBytes(bytes: number): string {
+  const units: [number, string][] = [[1024 ** 3, 'G'], [1024 ** 2, 'M'], [1024, 'K']];
+  for (const [size, suffix] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '')}${suffix}`;
+    }
+  }
+  return `${bytes}`;
+}
+
 export class FootprintView {
   readonly element: HTMLElement;
   private readonly figures = new Map<FigureKey, HTMLElement>();
@@ -84,7 +96,7 @@ export class FootprintView {
       grid: { show: side === 3, stroke: grid, width: 1 },
       ticks: { stroke: grid, width: 1 },
       size: 56,
-      values: (_u, splits) => splits.map((v) => formatBytes(v)),
+      values: (_u, splits) => splits.map(axisBytes),
     });
     const line = (label: string, color: string, scale: string, dash?: number[]): uPlot.Series => ({
       label,

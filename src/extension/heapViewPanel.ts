@@ -6,6 +6,7 @@ import {
   MessageType, isFromWebviewMessage,
   type FromWebviewMessage, type ShowSourceMessage, type ToWebviewMessage,
 } from '../protocol/messages';
+import type { HeapSnapshot } from '../protocol/snapshot';
 import type { HeapViewModel } from './heapViewModel';
 import { buildPanelHtml, createNonce, PANEL_SCRIPT, PANEL_STYLES } from './panelHtml';
 import { strings } from './strings';
@@ -18,6 +19,8 @@ export class HeapViewPanel {
   private readonly disposables: vscode.Disposable[] = [];
   /** The panel said Ready: it can take snapshots. */
   private ready = false;
+  /** The snapshot the panel has, to avoid sending it twice. */
+  private posted: HeapSnapshot | undefined;
 
   static createOrShow(extensionUri: vscode.Uri, model: HeapViewModel, preserveFocus = false): HeapViewPanel {
     if (HeapViewPanel.current !== undefined) {
@@ -78,8 +81,11 @@ export class HeapViewPanel {
     if (!this.ready) {
       return; // the Init reply will carry the state
     }
-    if (this.model.snapshot !== undefined && this.model.phase !== 'running') {
-      this.post({ type: MessageType.Snapshot, snapshot: this.model.snapshot });
+    const snapshot = this.model.snapshot;
+    if (snapshot !== undefined && snapshot !== this.posted && this.model.phase !== 'running') {
+      // A snapshot can hold a million blocks: send each one once, not at every phase change.
+      this.posted = snapshot;
+      this.post({ type: MessageType.Snapshot, snapshot });
     }
     this.post({ type: MessageType.SessionState, phase: this.model.phase });
   }
@@ -95,6 +101,7 @@ export class HeapViewPanel {
     switch (message.type) {
       case MessageType.Ready:
         this.ready = true;
+        this.posted = this.model.snapshot;
         this.post({ type: MessageType.Init, inReplyTo: message.requestId, phase: this.model.phase, snapshot: this.model.snapshot });
         return;
       case MessageType.HistoryRequest:
