@@ -85,7 +85,8 @@ export class MallocscopeSession extends LoggingDebugSession {
     this.onConfigured?.();
   }
 
-  protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments): Promise<void> {
+  protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments | undefined): Promise<void> {
+    args ??= {} as LaunchArguments;
     const resolved = await this.createFromArguments(response, args);
     if (resolved === undefined) return;
     this.launchArgs = args;
@@ -177,7 +178,10 @@ export class MallocscopeSession extends LoggingDebugSession {
   private begin(stopOnEntry: boolean): void {
     const process = this.process!;
     if (stopOnEntry && process.location() !== undefined) {
-      // Before the first statement of main nothing needs to run: report where we are.
+      // Before the first statement of main nothing needs to run: report where we are. A
+      // zero-budget run executes nothing but marks the process as resumed-from-a-stop, so the
+      // next continue does not stop again at a breakpoint on this very line.
+      process.run('continue', 0);
       setImmediate(() => this.stopped({ reason: 'entry', loc: process.location() }));
     } else if (stopOnEntry) {
       this.resume('stepIn', 'entry');
@@ -404,7 +408,7 @@ export class MallocscopeSession extends LoggingDebugSession {
   }
 
   protected override readMemoryRequest(response: DebugProtocol.ReadMemoryResponse, args: DebugProtocol.ReadMemoryArguments): void {
-    const base = parseAddress(args.memoryReference);
+    const base = parseAddress(String(args.memoryReference ?? ''));
     if (this.process === undefined) {
       this.sendError(response, ErrorCode.NoProcess, adapterMessages.noProcess());
       return;

@@ -142,6 +142,11 @@ function isPaged(node: ValueNode): boolean {
   return node.childCount > PAGE_THRESHOLD && node.type.endsWith(']');
 }
 
+/**
+ * DAP: "for pointer type variables, this is generally a reference to the memory address contained
+ * in the pointer" — so a pointer opens the memory it points at; anything else its own storage.
+ */
 function memoryReferenceOf(node: ValueNode): { memoryReference?: string } {
-  return node.address === undefined ? {} : { memoryReference: hexAddress(node.address) };
+  const address = node.pointerValue !== undefined && node.pointerValue !== 0 ? node.pointerValue : node.address;
+  return address === undefined ? {} : { memoryReference: hexAddress(address) };
 }
