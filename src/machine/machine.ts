@@ -50,7 +50,7 @@ export class Machine implements Process, CallContext, LibcHost {
   readonly programName: string;
   readonly pid: number;
   readonly profileName: string;
-  readonly env: Readonly<Record<string, string>>;
+  readonly env: Record<string, string>;
   readonly stdio: Stdio;
   readonly atexit: number[] = [];
   readonly errnoAddress: number;
@@ -90,7 +90,7 @@ export class Machine implements Process, CallContext, LibcHost {
     this.trace = setup.trace;
     this.internStack = (f) => setup.trace.internStack(f);
     this.programName = setup.programName; this.pid = setup.pid; this.profileName = setup.profileName;
-    this.env = options.env;
+    this.env = { ...options.env };
     this.plan = planImage(program);
     const plan = this.plan;
     this.image = setup.mapImage(vm, { textBytes: plan.textBytes, cstringBytes: plan.cstringBytes, dataBytes: plan.dataBytes });
@@ -423,7 +423,13 @@ export class Machine implements Process, CallContext, LibcHost {
       this.resumeNative(native, undefined);
       return;
     }
-    const r = this.callLib(target.name, lib, args, site.argTypes);
+    let r = this.callLib(target.name, lib, args, site.argTypes);
+    if (r instanceof Uint8Array && site.structTemp >= 0) {
+      // A record returned by value (div_t…): into the caller's temporary, like a C callee's.
+      const at = f.fp + site.structTemp;
+      this.mem.writeBytes(at, r);
+      r = at;
+    }
     if (site.dest >= 0) f.slots[site.dest] = r;
     f.pc++;
   }

@@ -10,7 +10,8 @@ export interface LibcHost {
   readonly mem: AddressSpaceApi;
   readonly malloc: MallocApi;
   readonly stdio: Stdio;
-  readonly env: Readonly<Record<string, string>>;
+  /** The process environment (getenv/setenv): a copy of the launch env. */
+  readonly env: Record<string, string>;
   readonly pid: number;
   readonly programName: string;
   /** Address of errno (what __error() returns). */

@@ -34,3 +34,19 @@ for (const [name, f] of Object.entries(binary)) {
 mathLib.lround = { fn: (_h, a) => (a[0] < 0 ? -Math.round(-a[0]) : Math.round(a[0])) };
 mathLib.isnan = { fn: (_h, a) => (Number.isNaN(a[0]) ? 1 : 0) };
 mathLib.isinf = { fn: (_h, a) => (a[0] === Infinity || a[0] === -Infinity ? 1 : 0) };
+mathLib.isfinite = { fn: (_h, a) => (Number.isFinite(a[0]) ? 1 : 0) };
+mathLib.signbit = { fn: (_h, a) => (a[0] < 0 || Object.is(a[0], -0) ? 1 : 0) };
+mathLib.ldexp = { fn: (_h, a) => a[0] * 2 ** Number(a[1]) };
+mathLib.difftime = { fn: (_h, a) => Number(a[0]) - Number(a[1]) };
+mathLib.frexp = {
+  fn: (h, a) => {
+    const x = a[0] as number;
+    if (x === 0 || !Number.isFinite(x)) { h.mem.writeU32(a[1], 0); return x; }
+    let e = Math.floor(Math.log2(Math.abs(x))) + 1;
+    let m = x / 2 ** e;
+    if (Math.abs(m) >= 1) { m /= 2; e++; } else if (Math.abs(m) < 0.5) { m *= 2; e--; }
+    h.mem.writeU32(a[1], e >>> 0);
+    return m;
+  },
+};
+mathLib.modf = { fn: (h, a) => { const i = Math.trunc(a[0]); h.mem.writeF64(a[1], i); return a[0] - i; } };

@@ -136,6 +136,33 @@ export const stdioLib: LibTable = {
   fgetc: { fn: (h, a) => { const s = stream(h, a[0]); return s === undefined ? EOF : h.stdio.getc(s); } },
   ungetc: { fn: (h, a) => { const s = stream(h, a[1]); return s === undefined ? EOF : h.stdio.ungetc(s, a[0]); } },
   fgets: { fn: (h, a) => { const s = stream(h, a[2]); return s === undefined ? 0 : readLine(h, s, a[0], a[1]); } },
+  fread: {
+    fn: (h, a) => {
+      const s = stream(h, a[3]); const size = toNum(a[1]); const n = toNum(a[2]);
+      if (s === undefined || size === 0) return 0;
+      let i = 0;
+      for (; i < size * n; i++) { const c = h.stdio.getc(s); if (c < 0) break; h.mem.writeU8(a[0] + i, c); }
+      return Math.floor(i / size);
+    },
+  },
+  getline: {
+    // Grows *linep with realloc as Libc's getdelim does, so the buffer shows up in the heap.
+    fn: (h, a) => {
+      const s = stream(h, a[2]); if (s === undefined) return -1;
+      const bytes: number[] = [];
+      for (;;) { const c = h.stdio.getc(s); if (c < 0) break; bytes.push(c); if (c === 10) break; }
+      if (bytes.length === 0) return -1;
+      let buf = toNum(h.mem.readU64(a[0])); let cap = buf === 0 ? 0 : toNum(h.mem.readU64(a[1]));
+      if (cap < bytes.length + 1) {
+        cap = Math.max(128, 2 ** Math.ceil(Math.log2(bytes.length + 1)));
+        buf = h.malloc.realloc(buf, cap);
+        if (buf === 0) return -1;
+        h.mem.writeU64(a[0], buf); h.mem.writeU64(a[1], cap);
+      }
+      h.mem.writeBytes(buf, Uint8Array.from(bytes)); h.mem.writeU8(buf + bytes.length, 0);
+      return bytes.length;
+    },
+  },
   feof: { fn: (h, a) => (stream(h, a[0])?.eof ? 1 : 0) },
   ferror: { fn: (h, a) => (stream(h, a[0])?.error ? 1 : 0) },
   clearerr: { fn: (h, a) => { const s = stream(h, a[0]); if (s) { s.eof = false; s.error = false; } } },

@@ -178,6 +178,22 @@ export const stdlibLib: LibTable = {
   arc4random: { fn: (h) => (nextRand(h) * 2) >>> 0 },
   arc4random_uniform: { fn: (h, a) => (a[0] === 0 ? 0 : nextRand(h) % a[0]) },
   getenv: { fn: (h, a) => getenv(h, cstr(h, a[0])) },
+  setenv: {
+    fn: (h, a) => {
+      const name = cstr(h, a[0]);
+      if (name === '' || name.includes('=')) { setErrno(h, EINVAL); return -1; }
+      if (a[2] !== 0 || h.env[name] === undefined) (h.env as Record<string, string>)[name] = cstr(h, a[1]);
+      return 0;
+    },
+  },
+  unsetenv: { fn: (h, a) => { delete (h.env as Record<string, string>)[cstr(h, a[0])]; return 0; } },
+  div: { fn: (_h, a) => divResult(a[0], a[1], 4) },
+  ldiv: { fn: (_h, a) => divResult(a[0], a[1], 8) },
+  lldiv: { fn: (_h, a) => divResult(a[0], a[1], 8) },
+  imaxabs: { fn: (_h, a) => (a[0] < 0 ? wrapS64(-BigInt(a[0])) : a[0]) },
+  strtoimax: { fn: (h, a) => strtoInt(h, a, 64, true) },
+  strtoumax: { fn: (h, a) => strtoInt(h, a, 64, false) },
+  sysconf: { fn: (h, a) => (a[0] === 29 ? h.mem.pageSize : a[0] === 58 || a[0] === 57 ? 8 : -1) },
   atexit: { fn: (h, a) => { h.atexit.push(a[0]); return 0; } },
   exit: { gen: (h, a) => h.exitGen(a[0] | 0) },
   _Exit: { fn: (_h, a) => { throw new ProgramExit(a[0] | 0); } },
@@ -194,6 +210,16 @@ export const stdlibLib: LibTable = {
   },
 };
 
+
+/** div_t / ldiv_t: { quot, rem } as bytes; C division truncates toward zero. */
+function divResult(n: I64, d: I64, size: 4 | 8): Uint8Array {
+  const bn = BigInt(n); const bd = BigInt(d);
+  const q = bd === 0n ? 0n : bn / bd; const r = bd === 0n ? bn : bn % bd;
+  const out = new Uint8Array(2 * size); const dv = new DataView(out.buffer);
+  if (size === 4) { dv.setInt32(0, Number(q), true); dv.setInt32(4, Number(r), true); }
+  else { dv.setBigInt64(0, q, true); dv.setBigInt64(8, r, true); }
+  return out;
+}
 
 function roundUp(n: number, to: number): number { return Math.ceil(n / to) * to; }
 

@@ -121,6 +121,19 @@ export const stringLib: LibTable = {
       return s;
     },
   },
+  strtok_r: {
+    fn: (h, a) => {
+      const state = a[2] as number;
+      let s = a[0] !== 0 ? a[0] : toNum(h.mem.readU64(state));
+      if (s === 0) return 0;
+      s += span(h, s, a[1], true);
+      if (h.mem.readU8(s) === 0) { h.mem.writeU64(state, 0); return 0; }
+      const end = s + span(h, s, a[1], false);
+      if (h.mem.readU8(end) === 0) h.mem.writeU64(state, 0);
+      else { h.mem.writeU8(end, 0); h.mem.writeU64(state, end + 1); }
+      return s;
+    },
+  },
   strsep: {
     fn: (h, a) => {
       const s = toNum(h.mem.readU64(a[0]));

@@ -30,6 +30,13 @@ suite('machine: C programs end to end', () => {
     ].join('\n'));
   });
 
+  test('div_t by value, getline growing its buffer with realloc, setenv/getenv, strtok_r', () => {
+    const { out, process } = runAll(program('lib2.c'), { stdin: 'one\ntwo\n', env: { MallocNanoZone: '0' } });
+    assert.strictEqual(out.stdout, '3 2\n-3 -2\n4:one\n4:two\nbar nohome\nx\n');
+    const sizes = [...Array(process.trace.eventCount).keys()].map((i) => process.trace.event(i)).filter((e) => e.size === 128);
+    assert.ok(sizes.length >= 1, 'getline allocated its 128-byte buffer through libmalloc');
+  });
+
   test('main\'s return value is the exit status', () => {
     assert.strictEqual(runAll('int main(void) { return 7; }').exit.exitCode, 7);
     assert.strictEqual(runAll('#include <stdlib.h>\nint main(void) { exit(3); }').exit.exitCode, 3);
