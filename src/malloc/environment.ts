@@ -20,8 +20,8 @@ export interface MallocSettings {
   readonly zeroOnAlloc: boolean;
   readonly maxMagazines: number | undefined;
   readonly errorAbort: boolean;
-  /** MallocStackLogging's value ('' when unset); the simulator records every event regardless. */
-  readonly stackLogging: string;
+  /** MallocStackLogging's value (undefined when unset); the simulator records every event regardless. */
+  readonly stackLogging: string | undefined;
   /** Seed of nanov2's metadata scramble (MallocNanoCookie, a Mallocscope extension). */
   readonly nanoCookie: number | undefined;
 }
@@ -98,7 +98,7 @@ export function readMallocSettings(env: Readonly<Record<string, string>>, profil
     zeroOnAlloc: flag(env, 'MallocZeroOnAlloc', false, warn),
     maxMagazines: count(env, 'MallocMaxMagazines', warn),
     errorAbort: has('MallocErrorAbort'),
-    stackLogging: env.MallocStackLogging ?? '',
+    stackLogging: env.MallocStackLogging,
     nanoCookie,
   };
 }

@@ -19,6 +19,9 @@ export const MallocMessages = {
   /** Environment warnings: our wording (libmalloc ignores most malformed values silently). */
   malformedValue: (name: string, value: string, expected: string) =>
     `malloc: ${name}: ignoring malformed value "${value}" (expected ${expected})`,
+  /** Printed at start-up when MallocStackLogging is set (the form the notes quote; the file name is ours). */
+  stackLogsBeingWritten: (program: string, pid: number) =>
+    `${program}(${pid}) MallocStackLogging: stack logs being written to /private/tmp/stack-logs.${pid}.${program}.index`,
   unsupportedVariable: (name: string) => `malloc: ${name} is recognised but not simulated yet; ignored`,
 } as const;
 

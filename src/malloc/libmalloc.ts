@@ -26,7 +26,7 @@ import {
   TINY_LAST_FREE_LIMIT, TINY_LIMIT_THRESHOLD, TINY_QUANTUM, TINY_REGION_SIZE,
 } from './constants';
 import { readMallocSettings, type MallocSettings } from './environment';
-import { hex, notAllocated, reallocNotAllocated } from './errors';
+import { hex, MallocMessages, notAllocated, reallocNotAllocated } from './errors';
 import { LargeAllocator } from './largeAllocator';
 import { NanoZone } from './nanoZone';
 import { Rack, type RackConfig } from './rack';
@@ -77,6 +77,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     this.trace = trace;
     this.context = context;
     this.settings = readMallocSettings(options.env, profile, (t) => options.warn(t));
+    if (this.settings.stackLogging !== undefined) options.warn(MallocMessages.stackLogsBeingWritten(options.programName, options.pid));
     this.magazineCount = Math.max(1, Math.min(profile.logicalCpus, MAX_MAGAZINES, this.settings.maxMagazines ?? MAX_MAGAZINES));
 
     const series = trace.footprint;

@@ -93,6 +93,11 @@ suite('malloc environment', () => {
     assert.ok(h.warnings.some((l) => l.includes('MallocNanoZone')));
   });
 
+  test('MallocStackLogging announces where its logs go', () => {
+    const h = heap({ MallocStackLogging: 'vm', MallocStackLoggingNoCompact: '1' });
+    assert.deepStrictEqual(h.warnings, ['test(4242) MallocStackLogging: stack logs being written to /private/tmp/stack-logs.4242.test.index']);
+  });
+
   test('MallocMaxMagazines caps the magazines; the default is one per CPU', () => {
     assert.strictEqual(heap().malloc.magazineCount, 8);
     assert.strictEqual(heap({ MallocMaxMagazines: '2' }).malloc.magazineCount, 2);
