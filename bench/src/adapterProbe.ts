@@ -3,6 +3,7 @@
 // with DebugClient, on a sample program, and reports each round trip's duration.
 
 import { DebugClient } from '@vscode/debugadapter-testsupport';
+import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { MallocscopeLaunchArguments } from '../../src/protocol/dap';
 
 export interface RoundTripResult {
@@ -71,6 +72,52 @@ export async function measureRoundTrips(adapterPath: string, program: string, co
     return { ok: true, roundTripsMs, endedEarly };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  } finally {
+    await client.stop().catch(() => undefined);
+  }
+}
+
+export interface StepBackResult {
+  /** False when the adapter does not announce supportsStepBack: time travel is not built. */
+  readonly implemented: boolean;
+  readonly error?: string;
+  readonly stepBacksMs?: readonly number[];
+}
+
+const LONG_RUN_TIMEOUT_MS = 600_000;
+
+/**
+ * Step back from a stop deep in a long run: launch `program`, stop at a breakpoint on `line`
+ * (after millions of statements), then time `count` step-backs, each stepBack → stopped.
+ * Only attempted when the adapter announces supportsStepBack.
+ */
+export async function measureStepBack(adapterPath: string, program: string, line: number, count: number, debugType: string): Promise<StepBackResult> {
+  const client = new DebugClient('node', adapterPath, debugType);
+  client.defaultTimeout = EVENT_TIMEOUT_MS;
+  await client.start();
+  try {
+    const init = await client.initializeRequest();
+    if (init.body?.supportsStepBack !== true) return { implemented: false };
+    const initialized = client.waitForEvent('initialized', EVENT_TIMEOUT_MS);
+    const launchArgs: DebugProtocol.LaunchRequestArguments & MallocscopeLaunchArguments = { program, stopOnEntry: false };
+    await client.launchRequest(launchArgs);
+    await initialized;
+    await client.setBreakpointsRequest({ source: { path: program }, breakpoints: [{ line }] });
+    const atBreakpoint = client.waitForEvent('stopped', LONG_RUN_TIMEOUT_MS);
+    await client.configurationDoneRequest();
+    await atBreakpoint;
+    const threadId = (await client.threadsRequest()).body.threads[0]?.id ?? 1;
+    const stepBacksMs: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const stopped = client.waitForEvent('stopped', EVENT_TIMEOUT_MS);
+      await client.stepBackRequest({ threadId });
+      await stopped;
+      stepBacksMs.push(performance.now() - started);
+    }
+    return { implemented: true, stepBacksMs };
+  } catch (e) {
+    return { implemented: true, error: e instanceof Error ? e.message : String(e) };
   } finally {
     await client.stop().catch(() => undefined);
   }
