@@ -114,8 +114,8 @@ export class Parser {
 
   expect(text: string, id: MessageId = 'ExpectedToken', args: readonly string[] = [text]): Token {
     if (this.is(text)) return this.next();
-    const after = text === ';' || text === ')' || text === ']';
-    this.fail(id, after ? this.locAfterPrevious() : this.loc(), args);
+    // Clang puts a missing ';' just after the previous token, anything else at the token found.
+    this.fail(id, text === ';' ? this.locAfterPrevious() : this.loc(), args);
   }
 
   fail(id: MessageId, loc: SourceLocation, args: readonly (string | number)[] = []): never {
