@@ -17,6 +17,8 @@ import { LiveBlockIndex, liveBlockIndex, sortedRegions } from './inspect';
 const ROOT_TAGS: ReadonlySet<string> = new Set(['Stack', '__DATA']);
 
 const TWO_32 = 0x1_0000_0000;
+/** Ranges up to this many bytes are read word by word rather than copied out. */
+const SMALL_RANGE = 512;
 /** Words at or above 2^53 cannot be simulated addresses. */
 const HIGH_WORD_LIMIT = 0x20_0000;
 
@@ -160,8 +162,21 @@ function scanWords(process: Process, start: number, end: number, live: LiveBlock
   let address = Math.ceil(start / 8) * 8;
   while (address + 8 <= end) {
     const pageEnd = Math.min(end, (Math.floor(address / pageSize) + 1) * pageSize);
-    // Untouched pages read as zeros: nothing to find there, and reading them touches nothing.
-    if (memory.pageState(address) !== PageState.Untouched) {
+    if (memory.pageState(address) === PageState.Untouched) {
+      // Untouched: zeros, nothing to find.
+    } else if (pageEnd - address <= SMALL_RANGE) {
+      // A small block: word reads through the address space's page cache allocate nothing.
+      try {
+        for (let a = address; a + 8 <= pageEnd; a += 8) {
+          const hi = memory.readU32(a + 4);
+          if (hi >= HIGH_WORD_LIMIT) continue;
+          const word = hi * TWO_32 + memory.readU32(a);
+          if (word >= low && word < high) visit(word);
+        }
+      } catch {
+        // a guard page inside the range: no words to read
+      }
+    } else {
       let bytes: Uint8Array | undefined;
       try {
         bytes = memory.readBytes(address, pageEnd - address);
