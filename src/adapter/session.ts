@@ -38,7 +38,7 @@ export type { FileAccessor } from './fileAccessor';
 
 const THREAD_ID = 1;
 /** How long launch waits for configurationDone before running anyway (a client may never send it). */
-const CONFIGURATION_WAIT_MS = 2000;
+const CONFIGURATION_WAIT_MS = 1000;
 
 type LaunchArguments = DebugProtocol.LaunchRequestArguments & Partial<MallocscopeLaunchArguments>;
 type SessionStatus = HeapSnapshot['status'];

@@ -136,6 +136,15 @@ suite('adapter: MallocscopeSession over DAP', function () {
     for (const v of firstThree) assert.match(v.value, /^0x[0-9a-f]+ · nano · 64 B/);
     const big = locals.find((v) => v.name === 'big');
     assert.match(big?.value ?? '', /^0x[0-9a-f]+ · large · /);
+    const scopes = await dc.scopesRequest({ frameId: frame.id });
+    const heap = scopes.body.scopes.find((s) => s.name === 'Heap')!;
+    const zones = (await dc.variablesRequest({ variablesReference: heap.variablesReference })).body.variables;
+    const nano = zones.find((z) => z.name === 'nano');
+    assert.match(nano?.value ?? '', /^\d+ live blocks, \d+ B$/);
+    assert.ok(Number(/^\d+/.exec(nano!.value)![0]) >= 1000);
+    const large = zones.find((z) => z.name === 'large')!;
+    const blocks = (await dc.variablesRequest({ variablesReference: large.variablesReference })).body.variables;
+    assert.ok(blocks.some((b) => b.value.startsWith('10485760 B (requested 10485760)')));
     assert.match(big?.memoryReference ?? '', /^0x[0-9a-f]+$/);
   });
 

@@ -157,6 +157,19 @@ suite('cli: mallocscope run', function () {
     assert.match(doc.errors[0].address ?? '', /^0x6000/);
   });
 
+  test('a NULL dereference dies by SIGSEGV (139) after the output flushed before it', () => {
+    const r = cli('run', fixture('null_deref.c'));
+    assert.strictEqual(r.status, 139, r.stderr);
+    assert.strictEqual(r.stdout, 'before\n');
+    assert.match(r.stderr, /Segmentation fault: 11\n$/);
+    const doc = json(cli('run', fixture('null_deref.c'), '--json'));
+    assert.strictEqual(doc.status, 'crashed');
+    assert.strictEqual(doc.signal, 11);
+    assert.strictEqual(doc.errors[0].kind, 'segfault');
+    assert.strictEqual(doc.errors[0].line, 6);
+    assert.strictEqual(doc.errors[0].address, '0x0');
+  });
+
   test('a compile error exits 2 with a clang-style diagnostic', () => {
     const r = cli('run', fixture('bad_syntax.c'));
     assert.strictEqual(r.status, 2);
@@ -216,6 +229,11 @@ suite('cli: mallocscope run', function () {
       const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocscope-cli-')), 'dir.c');
       fs.mkdirSync(dir);
       assertUsageError(cli('run', dir), /is a directory/);
+    });
+    test('a binary file named .c', () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocscope-cli-')), 'blob.c');
+      fs.writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
+      assertUsageError(cli('run', file), /not a text file/);
     });
     test('unknown profile', () =>
       assertUsageError(cli('run', fixture('exit3.c'), '--profile', 'pdp-11'), /unknown profile 'pdp-11' \(known profiles: apple-silicon-16g/));
