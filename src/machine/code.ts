@@ -7,7 +7,7 @@ import type { CType, FunctionDef, SourceLocation, VarSymbol } from '../c/ast';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Ev = (f: Frame) => any;
 
-export const enum Op { Eval = 0, Jump = 1, BranchFalse = 2, Call = 3, Return = 4, Switch = 5 }
+export const enum Op { Eval = 0, Jump = 1, BranchFalse = 2, Call = 3, Return = 4, Switch = 5, BranchTrue = 6 }
 
 export interface Instr {
   op: Op;

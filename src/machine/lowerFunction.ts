@@ -5,7 +5,7 @@ import type { Expr, FunctionDef, SourceLocation, Stmt, VarSymbol } from '../c/as
 import { Ev, FunctionCode, Instr, LocalInfo, Op } from './code';
 import { alignOf, isScalar, sizeOf } from './ctypes';
 import { norm } from './int64';
-import { Emitter, ExprLowerer, Linker, LocalHome } from './lowerExpr';
+import { Emitter, ExprLowerer, hasCall, Linker, LocalHome } from './lowerExpr';
 
 /** Thrown by a VLA declaration that would run the stack past its limit. */
 export class StackExhausted extends Error {
@@ -136,6 +136,7 @@ class FunctionLowerer implements Emitter {
         return;
       }
       case 'while': {
+        if (!hasCall(s.test)) { this.rotatedLoop(undefined, s.test, s.body); return; }
         const top = this.here();
         this.startStatement(s.test.loc);
         const br = this.branchFalse(s.test);
@@ -161,6 +162,7 @@ class FunctionLowerer implements Emitter {
       }
       case 'for': {
         if (s.init !== undefined) this.statement(s.init);
+        if (s.test !== undefined && !hasCall(s.test)) { this.rotatedLoop(s.update, s.test, s.body); return; }
         const top = this.here();
         let br = -1;
         if (s.test !== undefined) { this.startStatement(s.test.loc); br = this.branchFalse(s.test); }
@@ -205,6 +207,31 @@ class FunctionLowerer implements Emitter {
       case 'goto': this.startStatement(s.loc); this.gotos.push({ at: this.emit({ op: Op.Jump, loc: s.loc }), name: s.name }); return;
       case 'empty': return;
     }
+  }
+
+  /**
+   * A loop whose test has no calls, rotated: the test runs once on entry and again at the
+   * bottom as a branch back to the body, saving a jump per iteration. Both copies are
+   * statement starts at the test's location, so stepping and breakpoints see one test per
+   * iteration as before.
+   */
+  private rotatedLoop(update: Expr | undefined, test: Expr, body: Stmt): void {
+    this.startStatement(test.loc);
+    const entry = this.branchFalse(test);
+    const top = this.here();
+    const brk: number[] = []; const cont: number[] = [];
+    this.breaks.push(brk); this.continues.push(cont);
+    this.statement(body);
+    this.breaks.pop(); this.continues.pop();
+    const contPc = this.here();
+    if (update !== undefined) { this.startStatement(update.loc); this.exprStatement(update); }
+    this.startStatement(test.loc);
+    const t = this.ex.test(test);
+    this.emit({ op: Op.BranchTrue, loc: test.loc, fn: t, target: top });
+    const end = this.here();
+    this.patch(entry, end);
+    for (const c of cont) this.patch(c, contPc);
+    for (const b of brk) this.patch(b, end);
   }
 
   private loopBody(body: Stmt, continueTarget: number, close: (end: () => number) => void): void {

@@ -352,6 +352,7 @@ export class Machine implements Process, CallContext, LibcHost {
           case Op.Eval: ins.fn!(f); pc++; break;
           case Op.Jump: pc = ins.target; break;
           case Op.BranchFalse: pc = ins.fn!(f) ? pc + 1 : ins.target; break;
+          case Op.BranchTrue: pc = ins.fn!(f) ? ins.target : pc + 1; break;
           case Op.Switch: {
             const t = ins.cases!.get(ins.fn!(f));
             pc = t !== undefined ? t : ins.target;
