@@ -62,6 +62,14 @@ export function callerFrames(frames: readonly HistoryFrame[]): { entryPoint: str
   return { entryPoint, frames: frames.slice(i) };
 }
 
+/**
+ * The innermost frame in the program's own source: where a user looks for the cause of an
+ * allocation. Library frames (printf making stdout's buffer) carry no file and are skipped.
+ */
+export function programFrame(frames: readonly HistoryFrame[]): HistoryFrame | undefined {
+  return frames.find((f) => f.file !== '');
+}
+
 export function historyEntryOf(trace: TraceApi, e: TraceEvent): HistoryEntry {
   const entry: HistoryEntry = {
     kind: kindName(e.kind),

@@ -8,7 +8,7 @@ import type { HistoryEntry, HistoryFrame } from '../protocol/snapshot';
 import type { TraceEvent } from '../trace/api';
 import { hexAddress, plural } from './format';
 import { reportHeader } from './header';
-import { allocationEventOf, callerFrames, framesOf, historyEntryOf, isMallocEvent } from './events';
+import { allocationEventOf, callerFrames, framesOf, historyEntryOf, isMallocEvent, programFrame } from './events';
 
 export type MallocHistoryQuery =
   | { readonly address: number }
@@ -251,9 +251,9 @@ export interface PointerDescription {
 }
 
 function siteOf(process: Process, e: TraceEvent): SiteDescription | undefined {
-  const own = callerFrames(framesOf(process.trace, e.stackId)).frames;
-  if (own.length === 0) return undefined;
-  return { file: own[0].file, line: own[0].line, step: e.step, functionName: own[0].functionName };
+  const frame = programFrame(framesOf(process.trace, e.stackId));
+  if (frame === undefined) return undefined;
+  return { file: frame.file, line: frame.line, step: e.step, functionName: frame.functionName };
 }
 
 function siteText(verb: string, site: SiteDescription | undefined, step: number): string {

@@ -4,7 +4,7 @@
 import type { Process } from '../machine/api';
 import type { Footprint } from '../vm/api';
 import type { ZoneKind } from '../malloc/api';
-import { allocationEventOf, callerFrames, framesOf } from './events';
+import { allocationEventOf, framesOf, programFrame } from './events';
 import { hexAddress } from './format';
 import { liveBlockIndex, regionTypeName, sortedRegions, zoneUsage } from './inspect';
 
@@ -37,8 +37,12 @@ export interface AllocationJson {
   readonly size: number;
   readonly blockSize: number;
   readonly zone: ZoneKind;
-  /** Innermost program frame of the allocating event; null for blocks the runtime made before main. */
-  readonly site: { readonly file: string; readonly line: number } | null;
+  /**
+   * Innermost frame of the allocating event that lies in the program's source (a buffer printf
+   * makes is sited at the printf call). Blocks the runtime made before main have no such frame:
+   * `{ file: '', line: 0 }`.
+   */
+  readonly site: { readonly file: string; readonly line: number };
 }
 
 export interface RunJsonMemory {
@@ -47,6 +51,8 @@ export interface RunJsonMemory {
   readonly regions: RegionJson[];
   readonly allocations: AllocationJson[];
 }
+
+const NO_SITE = { file: '', line: 0 } as const;
 
 export function runJsonMemory(process: Process): RunJsonMemory {
   const regions = sortedRegions(process);
@@ -67,10 +73,10 @@ export function runJsonMemory(process: Process): RunJsonMemory {
     })),
     allocations: live.blocks.map((b) => {
       const e = allocationEventOf(process.trace, b.address);
-      const frame = e === undefined ? undefined : callerFrames(framesOf(process.trace, e.stackId)).frames[0];
+      const frame = e === undefined ? undefined : programFrame(framesOf(process.trace, e.stackId));
       return {
         address: hexAddress(b.address), size: b.requestedSize, blockSize: b.blockSize, zone: b.zone,
-        site: frame === undefined ? null : { file: frame.file, line: frame.line },
+        site: frame === undefined ? NO_SITE : { file: frame.file, line: frame.line },
       };
     }),
   };
