@@ -134,7 +134,10 @@ class Panel {
     if (snapshot !== undefined) {
       parts.push(snapshot.programName, snapshot.profile, text.stepLabel(formatCount(snapshot.step)));
       if (snapshot.stoppedAt !== undefined) {
-        parts.push(text.stoppedAt(snapshot.stoppedAt.file, snapshot.stoppedAt.line));
+        // The adapter reports absolute paths; the file name is enough here, the tooltip has the rest.
+        const file = snapshot.stoppedAt.file;
+        parts.push(text.stoppedAt(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1), snapshot.stoppedAt.line));
+        this.status.title = text.stoppedAt(file, snapshot.stoppedAt.line);
       }
     }
     parts.push(this.phaseLabel());
