@@ -37,6 +37,12 @@ export function reallocNotAllocated(p: number): MallocError {
   return new MallocError('realloc-not-allocated', p, MallocMessages.reallocNotAllocated(p), true);
 }
 
+/** A free-list link overwritten while the block was free (a write after free). */
+export function freedObjectModified(p: number, corruptValue: number | bigint): MallocError {
+  return new MallocError('corruption', p,
+    `${MallocMessages.incorrectChecksum(p)}\nCorrupt value: 0x${corruptValue.toString(16)}`, true);
+}
+
 export function deathRowDoubleFree(p: number): MallocError {
   return new MallocError('double-free', p, MallocMessages.deathRowDoubleFree(p), true);
 }

@@ -20,7 +20,7 @@ import {
   DENSITY_THRESHOLD_DENOMINATOR, DENSITY_THRESHOLD_NUMERATOR, DEFAULT_RECIRC_RETAINED_REGIONS, DEPOT_MAGAZINE_INDEX,
   RECIRC_FREE_HEAPS, SCRABBLE_BYTE,
 } from './constants';
-import { doubleFree, notAllocated } from './errors';
+import { doubleFree, freedObjectModified, notAllocated } from './errors';
 import { Magazine } from './magazine';
 import { BlockFlag, RackRegion } from './rackRegion';
 
@@ -380,6 +380,7 @@ export class Rack {
   }
 
   private unlink(mag: Magazine, region: RackRegion, index: number): void {
+    this.verifyLinks(region, index);
     const msize = region.msizes[index];
     const prev = region.prevFree[index];
     const next = region.nextFree[index];
@@ -582,6 +583,26 @@ export class Rack {
     }
   }
 
+  private linksInBand(region: RackRegion, index: number): boolean {
+    const address = region.addressOf(index);
+    const ps = this.host.vm.pageSize;
+    return this.config.metadata === 'bitmaps' || address % ps !== 0 || region.msizes[index] * this.config.quantum < ps;
+  }
+
+  /**
+   * libmalloc checksums the links of free blocks and checks them when it takes a block off a
+   * list: a program that wrote into freed memory gets "Incorrect checksum for freed object".
+   */
+  private verifyLinks(region: RackRegion, index: number): void {
+    if (!this.linksInBand(region, index)) return;
+    const vm = this.host.vm;
+    const address = region.addressOf(index);
+    const prev = vm.readU64(address);
+    if (prev !== region.prevFree[index]) throw freedObjectModified(address, prev);
+    const next = vm.readU64(address + 8);
+    if (next !== region.nextFree[index]) throw freedObjectModified(address, next);
+  }
+
   /**
    * In-band free-list links: previous and next pointers at the block start, and for tiny blocks
    * of two or more quanta the msize after them and in the last two bytes. Small and medium keep
@@ -593,7 +614,7 @@ export class Rack {
     const address = region.addressOf(index);
     const msize = region.msizes[index];
     const bytes = msize * q;
-    if (this.config.metadata === 'meta-words' && address % vm.pageSize === 0 && bytes >= vm.pageSize) return;
+    if (!this.linksInBand(region, index)) return;
     vm.writeU64(address, region.prevFree[index]);
     vm.writeU64(address + 8, region.nextFree[index]);
     if (this.config.metadata === 'bitmaps' && msize >= 2) {

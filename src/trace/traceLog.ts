@@ -1,14 +1,15 @@
 // The event log: every ALLOC, FREE, REALLOC, VM_ALLOC, VM_FREE and MADVISE, in columns of typed
 // arrays so a long run stays within the history budget (≤ 32 bytes per event).
 //
-// Per event: address (Float64, 8 B), step (Float64, 8 B), size (Uint32, 4 B; sizes ≥ 4 GiB
+// Columns are stored in chunks of 65,536 events, so growth never copies. Per event: address
+// (Float64, 8 B), step (Float64, 8 B), size (Uint32, 4 B; sizes ≥ 4 GiB
 // escape to a side map), stack id (Uint32, 4 B), kind and zone packed in one byte, plus 4 B in
 // the address index = 29 B. REALLOC events keep their old address in a side table (12 B each).
 // The address index (event numbers sorted by address, then by time) is extended lazily by the
 // first historyOf after new events, so recording stays O(1).
 //
 // `byteSize` counts the bytes in use (count × column widths + index + side tables + interned
-// stacks); `capacityBytes` what the growable columns have reserved (up to 2× while growing).
+// stacks); `capacityBytes` what the chunks have reserved (at most one partly used chunk more).
 
 import type { TraceKind, ZoneKind } from '../malloc/api';
 import type { StackFrameRecord, TraceApi, TraceEvent } from './api';
@@ -18,9 +19,22 @@ import { StackTrie } from './stackTrie';
 const ZONES: readonly (ZoneKind | undefined)[] = [undefined, 'nano', 'tiny', 'small', 'medium', 'large'];
 const SIZE_ESCAPE = 0xffffffff;
 const BYTES_PER_EVENT = 8 + 8 + 4 + 4 + 1 + 4;
+/** Events per chunk: columns grow by whole chunks, so recording never copies old events. */
+const CHUNK_SHIFT = 16;
+const CHUNK_EVENTS = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK_EVENTS - 1;
 
 function zoneCode(zone: ZoneKind | undefined): number {
   return zone === undefined ? 0 : ZONES.indexOf(zone);
+}
+
+/** One chunk of CHUNK_EVENTS events, column by column. */
+class Chunk {
+  readonly addresses = new Float64Array(CHUNK_EVENTS);
+  readonly steps = new Float64Array(CHUNK_EVENTS);
+  readonly sizes = new Uint32Array(CHUNK_EVENTS);
+  readonly stackIds = new Uint32Array(CHUNK_EVENTS);
+  readonly kindZones = new Uint8Array(CHUNK_EVENTS);
 }
 
 export class TraceLog implements TraceApi {
@@ -28,11 +42,8 @@ export class TraceLog implements TraceApi {
   readonly footprint = new FootprintSeries();
 
   private count = 0;
-  private addresses = new Float64Array(1024);
-  private steps = new Float64Array(1024);
-  private sizes = new Uint32Array(1024);
-  private stackIds = new Uint32Array(1024);
-  private kindZones = new Uint8Array(1024);
+  private readonly chunks: Chunk[] = [];
+  private current: Chunk | undefined;
   private readonly bigSizes = new Map<number, number>();
 
   private reallocCount = 0;
@@ -59,17 +70,23 @@ export class TraceLog implements TraceApi {
   record(kind: TraceKind, address: number, size: number, zone: ZoneKind | undefined,
     previousAddress: number | undefined, step: number, stackId: number): void {
     const i = this.count;
-    if (i === this.addresses.length) this.grow();
-    this.addresses[i] = address;
-    this.steps[i] = step;
+    const o = i & CHUNK_MASK;
+    let c = this.current;
+    if (o === 0 || c === undefined) {
+      c = this.chunks[i >>> CHUNK_SHIFT] ?? new Chunk();
+      this.chunks[i >>> CHUNK_SHIFT] = c;
+      this.current = c;
+    }
+    c.addresses[o] = address;
+    c.steps[o] = step;
     if (size >= SIZE_ESCAPE) {
-      this.sizes[i] = SIZE_ESCAPE;
+      c.sizes[o] = SIZE_ESCAPE;
       this.bigSizes.set(i, size);
     } else {
-      this.sizes[i] = size;
+      c.sizes[o] = size;
     }
-    this.stackIds[i] = stackId;
-    this.kindZones[i] = kind | (zoneCode(zone) << 4);
+    c.stackIds[o] = stackId;
+    c.kindZones[o] = kind | (zoneCode(zone) << 4);
     if (previousAddress !== undefined) {
       if (this.reallocCount === this.reallocEvents.length) {
         this.reallocEvents = growU32(this.reallocEvents, this.reallocCount * 2);
@@ -84,18 +101,24 @@ export class TraceLog implements TraceApi {
 
   event(index: number): TraceEvent {
     if (index < 0 || index >= this.count) throw new RangeError(`no trace event ${index}`);
-    const kz = this.kindZones[index];
-    const raw = this.sizes[index];
+    const c = this.chunks[index >>> CHUNK_SHIFT];
+    const o = index & CHUNK_MASK;
+    const kz = c.kindZones[o];
     return {
       index,
       kind: (kz & 15) as TraceKind,
-      address: this.addresses[index],
-      size: raw === SIZE_ESCAPE ? (this.bigSizes.get(index) ?? raw) : raw,
+      address: c.addresses[o],
+      size: this.sizeOf(index),
       zone: ZONES[kz >> 4],
       previousAddress: this.previousOf(index),
-      step: this.steps[index],
-      stackId: this.stackIds[index],
+      step: c.steps[o],
+      stackId: c.stackIds[o],
     };
+  }
+
+  /** Address of event i. */
+  addressOf(i: number): number {
+    return this.chunks[i >>> CHUNK_SHIFT].addresses[i & CHUNK_MASK];
   }
 
   /**
@@ -108,16 +131,16 @@ export class TraceLog implements TraceApi {
     let lo = 0, hi = this.indexed;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.addresses[this.order[mid]] < address) lo = mid + 1;
+      if (this.addressOf(this.order[mid]) < address) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < this.indexed && this.addresses[this.order[k]] === address; k++) found.push(this.order[k]);
+    for (let k = lo; k < this.indexed && this.addressOf(this.order[k]) === address; k++) found.push(this.order[k]);
     for (let r = 0; r < this.reallocCount; r++) {
-      if (this.reallocPrevious[r] === address && this.addresses[this.reallocEvents[r]] !== address) found.push(this.reallocEvents[r]);
+      if (this.reallocPrevious[r] === address && this.addressOf(this.reallocEvents[r]) !== address) found.push(this.reallocEvents[r]);
     }
     if (found.length === 0) {
       for (let i = 0; i < this.count; i++) {
-        const a = this.addresses[i];
+        const a = this.addressOf(i);
         if (a <= address && address < a + this.sizeOf(i)) found.push(i);
       }
     }
@@ -131,6 +154,8 @@ export class TraceLog implements TraceApi {
     for (const k of [...this.bigSizes.keys()]) if (k >= eventCount) this.bigSizes.delete(k);
     while (this.reallocCount > 0 && this.reallocEvents[this.reallocCount - 1] >= eventCount) this.reallocCount--;
     this.count = eventCount;
+    this.chunks.length = Math.ceil(eventCount / CHUNK_EVENTS);
+    this.current = this.chunks[this.chunks.length - 1];
     this.order = new Uint32Array(0);
     this.indexed = 0;
   }
@@ -140,12 +165,12 @@ export class TraceLog implements TraceApi {
   }
 
   get capacityBytes(): number {
-    return this.addresses.length * (BYTES_PER_EVENT - 4) + this.order.byteLength
+    return this.chunks.length * CHUNK_EVENTS * (BYTES_PER_EVENT - 4) + this.order.byteLength
       + this.reallocEvents.length * 12 + this.stacks.byteSize;
   }
 
   private sizeOf(i: number): number {
-    const raw = this.sizes[i];
+    const raw = this.chunks[i >>> CHUNK_SHIFT].sizes[i & CHUNK_MASK];
     return raw === SIZE_ESCAPE ? (this.bigSizes.get(i) ?? raw) : raw;
   }
 
@@ -159,22 +184,10 @@ export class TraceLog implements TraceApi {
     return lo < this.reallocCount && this.reallocEvents[lo] === index ? this.reallocPrevious[lo] : undefined;
   }
 
-  private grow(): void {
-    const n = this.addresses.length * 2;
-    this.addresses = growF64(this.addresses, n);
-    this.steps = growF64(this.steps, n);
-    this.sizes = growU32(this.sizes, n);
-    this.stackIds = growU32(this.stackIds, n);
-    const kz = new Uint8Array(n);
-    kz.set(this.kindZones);
-    this.kindZones = kz;
-  }
-
   /** Merge the events recorded since the last query into the sorted address index. */
   private updateIndex(): void {
     if (this.indexed === this.count) return;
-    const addresses = this.addresses;
-    const byAddress = (x: number, y: number): number => (addresses[x] - addresses[y]) || (x - y);
+    const byAddress = (x: number, y: number): number => (this.addressOf(x) - this.addressOf(y)) || (x - y);
     const fresh = new Uint32Array(this.count - this.indexed);
     for (let k = 0; k < fresh.length; k++) fresh[k] = this.indexed + k;
     fresh.sort(byAddress);

@@ -65,6 +65,16 @@ suite('libmalloc errors, word for word', () => {
     throwsMalloc(() => h.malloc.realloc(0x1234560, 10), 'realloc-not-allocated', '*** error for object 0x1234560: pointer being realloc\'d was not allocated');
   });
 
+  test('writing into a freed block on a free list: "Incorrect checksum for freed object"', () => {
+    const h = magazineHeap();
+    const p = h.malloc.malloc(300);
+    h.malloc.malloc(16);
+    h.malloc.free(p); // 304 B: past mag_last_free's limit, straight onto a free list
+    h.vm.writeU64(p + 8, 0x4141414141);
+    throwsMalloc(() => h.malloc.malloc(300), 'corruption',
+      `Incorrect checksum for freed object 0x${p.toString(16)}: probably modified after being freed.\nCorrupt value: 0x4141414141`);
+  });
+
   test('free(NULL) does nothing', () => {
     const h = heap();
     h.malloc.free(0);
