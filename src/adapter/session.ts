@@ -31,6 +31,7 @@ import { hexAddress, parseAddress, readMemory, toBase64 } from './memory';
 import { adapterMessages, ErrorCode } from './messages';
 import { OutputCoalescer } from './outputCoalescer';
 import { pointerInfo } from './pointerInfo';
+import { breakpointHitsBefore, replayTo } from './replay';
 import { RunController } from './runController';
 import { VariableStore } from './variableStore';
 
@@ -54,6 +55,12 @@ export class MallocscopeSession extends LoggingDebugSession {
   private nextBreakpointId = 1;
   private lastStop: StopInfo | undefined;
   private status: SessionStatus = 'running';
+  /** The launch the current process came from: replayed for time travel. */
+  private resolved: ResolvedLaunch | undefined;
+  /** Statement counts of the stops so far, ascending: where step back returns to. */
+  private stopSteps: number[] = [];
+  /** Output of a replay was shown already when the program first ran. */
+  private replaying = false;
   private configured = false;
   private onConfigured: (() => void) | undefined;
 
@@ -75,6 +82,7 @@ export class MallocscopeSession extends LoggingDebugSession {
       supportsBreakpointLocationsRequest: true,
       supportsReadMemoryRequest: true,
       supportsExceptionInfoRequest: true,
+      supportsStepBack: true,
     };
     this.sendResponse(response);
   }
@@ -154,11 +162,13 @@ export class MallocscopeSession extends LoggingDebugSession {
 
   private install(process: Process, resolved: ResolvedLaunch): void {
     this.process = process;
+    this.resolved = resolved;
+    this.stopSteps = [];
     this.lastStop = undefined;
     this.status = 'running';
     this.variables.reset();
     process.onOutput((stream, text) => {
-      if (this.process === process) this.output.push(stream, text);
+      if (this.process === process && !this.replaying) this.output.push(stream, text);
     });
     process.setMaxSteps(resolved.maxSteps);
     for (const [file, lines] of this.breakpointLines) process.setBreakpoints(file, lines);
@@ -210,6 +220,7 @@ export class MallocscopeSession extends LoggingDebugSession {
     this.output.flush();
     const previous = this.lastStop;
     this.lastStop = stop;
+    if (stop.reason !== 'exited') this.recordStop(process.steps);
     switch (stop.reason) {
       case 'exited': {
         this.status = stop.signal ? 'crashed' : 'exited';
@@ -284,6 +295,62 @@ export class MallocscopeSession extends LoggingDebugSession {
     if (!this.canRun(response)) return;
     this.sendResponse(response);
     this.resume('stepOut');
+  }
+
+  protected override stepBackRequest(response: DebugProtocol.StepBackResponse): void {
+    if (!this.canRun(response)) return;
+    const now = this.process!.steps;
+    const target = this.stopSteps.filter((s) => s < now).pop() ?? 0;
+    this.sendResponse(response);
+    setImmediate(() => this.travel(target, 'step'));
+  }
+
+  protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse): void {
+    if (!this.canRun(response)) return;
+    const now = this.process!.steps;
+    this.sendResponse(response);
+    setImmediate(() => {
+      const scout = this.freshProcess();
+      if (scout === undefined) return;
+      const hits = breakpointHitsBefore(scout, now);
+      const target = hits.pop();
+      this.travel(target ?? 0, target === undefined ? 'entry' : 'breakpoint');
+    });
+  }
+
+  /** Replaces the process by a replay of the same launch stopped after `target` statements. */
+  private travel(target: number, reason: 'step' | 'entry' | 'breakpoint'): void {
+    const resolved = this.resolved;
+    const fresh = this.freshProcess();
+    if (fresh === undefined || resolved === undefined) return;
+    const history = this.stopSteps.filter((s) => s < target);
+    this.install(fresh, resolved);
+    this.stopSteps = history;
+    let stop: StopInfo;
+    this.replaying = true;
+    try {
+      stop = replayTo(fresh, target, resolved.maxSteps);
+    } catch (e) {
+      this.engineFailed(e);
+      return;
+    } finally {
+      this.replaying = false;
+    }
+    this.stopped(stop.reason === 'step' ? { ...stop, reason } : stop);
+  }
+
+  /** A new, never-run process from the current launch (the sources as loaded then). */
+  private freshProcess(): Process | undefined {
+    if (this.resolved === undefined) return undefined;
+    const process = createProcess(this.resolved.options).process;
+    if (process === undefined) return undefined;
+    for (const [file, lines] of this.breakpointLines) process.setBreakpoints(file, lines);
+    return process;
+  }
+
+  private recordStop(steps: number): void {
+    while (this.stopSteps.length > 0 && this.stopSteps[this.stopSteps.length - 1] >= steps) this.stopSteps.pop();
+    this.stopSteps.push(steps);
   }
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {

@@ -78,7 +78,7 @@ suite('adapter: MallocscopeSession over DAP', function () {
     assert.strictEqual(caps.supportsRestartRequest, true);
     assert.strictEqual(caps.supportsBreakpointLocationsRequest, true);
     assert.strictEqual(caps.supportsReadMemoryRequest, true);
-    assert.ok(!caps.supportsStepBack);
+    assert.strictEqual(caps.supportsStepBack, true);
     assert.ok(!caps.supportsValueFormattingOptions);
   });
 
@@ -307,6 +307,39 @@ suite('adapter: MallocscopeSession over DAP', function () {
     assert.ok(a, 'locals of the new process');
     await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('terminated')]);
     assert.strictEqual(output.text(), 'b=9\n');
+  });
+
+  test('step back returns to the previous stop with the state of that moment, by replay', async () => {
+    const output = collectOutput();
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ program: STEPS, stopOnEntry: true } as DebugProtocol.LaunchRequestArguments),
+      dc.assertStoppedLocation('entry', { path: STEPS, line: 10 }),
+    ]);
+    await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 11 })]);
+    await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 12 })]);
+    assert.strictEqual((await localsOfTopFrame()).find((v) => v.name === 'b')?.value, '9');
+    const mallocsBefore = (await dc.customRequest('mallocscope/snapshot')).body.eventCount;
+    await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 13 })]);
+    assert.ok((await dc.customRequest('mallocscope/snapshot')).body.eventCount > mallocsBefore, 'malloc(24) logged');
+
+    await Promise.all([dc.stepBackRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 12 })]);
+    assert.strictEqual((await dc.customRequest('mallocscope/snapshot')).body.eventCount, mallocsBefore, 'the malloc is undone');
+    await Promise.all([dc.stepBackRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 11 })]);
+    assert.strictEqual((await localsOfTopFrame()).find((v) => v.name === 'a')?.value, '3');
+    await Promise.all([dc.nextRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: STEPS, line: 12 })]);
+    assert.strictEqual((await localsOfTopFrame()).find((v) => v.name === 'b')?.value, '9');
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('terminated')]);
+    assert.strictEqual(output.text(), 'b=9\n', 'replays print nothing twice');
+  });
+
+  test('reverse continue goes back to the previous breakpoint hit, then to the entry', async () => {
+    await dc.hitBreakpoint({ program: STEPS } as DebugProtocol.LaunchRequestArguments, { path: STEPS, line: 12 });
+    await dc.setBreakpointsRequest({ source: { path: STEPS }, breakpoints: [{ line: 12 }, { line: 14 }] });
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 14 })]);
+    await Promise.all([dc.reverseContinueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 12 })]);
+    await Promise.all([dc.reverseContinueRequest({ threadId: 1 }), dc.assertStoppedLocation('entry', { path: STEPS, line: 10 })]);
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 12 })]);
   });
 
   test('terminate ends a running program', async () => {
