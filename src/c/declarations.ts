@@ -22,18 +22,23 @@ export function parseTranslationUnit(p: Parser): void {
 
 // declaration: declaration-specifiers init-declarator-list? ; | static_assert-declaration
 // function-definition: declaration-specifiers declarator compound-statement
-export function parseDeclaration(p: Parser, where: 'file' | 'block'): Stmt[] {
+export function parseDeclaration(p: Parser, where: 'file' | 'block', unknownTypeName = false): Stmt[] {
   if (p.is('_Static_assert')) { p.parseStaticAssert(); return []; }
   const startTok = p.peek();
   if (where === 'file' && startTok.kind === Tk.Ident && !p.startsDeclaration() && !p.is('(', 1) && !p.is('*')) {
-    // `foo x;` where foo is not a type: clang's "unknown type name".
-    if (p.peek(1).kind === Tk.Ident || p.is('*', 1)) p.fail('UnknownTypeName', p.loc(), [startTok.text]);
+    if (p.peek(1).kind === Tk.Ident || p.is('*', 1)) unknownTypeName = true;
   }
   if (where === 'file' && startTok.kind !== Tk.Ident) {
     if (startTok.kind === Tk.Other) p.reportBadToken(startTok);
     p.fail('ExpectedIdentifierOrParen', p.loc());
   }
-  const spec = p.parseDeclSpec(true);
+  let spec: DeclSpec;
+  if (unknownTypeName) {
+    // `size_t n;` without its header: clang's "unknown type name", then carry on as if it were a type.
+    p.error('UnknownTypeName', p.loc(), [startTok.text]);
+    p.next();
+    spec = { storage: undefined, type: ERROR_TYPE, loc: p.loc(startTok), inline: false, declaresTag: false };
+  } else spec = p.parseDeclSpec(true);
   const stmts: Stmt[] = [];
   if (p.accept(';')) return stmts; // `struct S { … };` or a lone `int;`
   let first = true;

@@ -533,11 +533,15 @@ export class Parser {
     try {
       for (;;) {
         if (this.accept('...')) { variadic = true; break; }
+        let spec: DeclSpec;
         if (!this.startsDeclaration()) {
-          if (this.peek().kind === Tk.Ident) this.fail(this.is(',', 1) || this.is(')', 1) ? 'KAndRNotSupported' : 'UnknownTypeName', this.loc(), [this.peek().text]);
-          this.fail('ExpectedTypeName', this.loc());
-        }
-        const spec = this.parseDeclSpec(true);
+          const t = this.peek();
+          if (t.kind !== Tk.Ident) this.fail('ExpectedTypeName', this.loc());
+          if (this.is(',', 1) || this.is(')', 1)) this.fail('KAndRNotSupported', this.loc());
+          this.error('UnknownTypeName', this.loc(), [t.text]);
+          this.next();
+          spec = { storage: undefined, type: ERROR_TYPE, loc: this.loc(t), inline: false, declaresTag: false };
+        } else spec = this.parseDeclSpec(true);
         const d = this.parseDeclarator(spec.type, true);
         let type = d.type;
         if (type.kind === 'void') { this.error('VoidParam', d.loc); type = ERROR_TYPE; }

@@ -48,7 +48,13 @@ function parseCompound(p: Parser, newScope = true): { stmt: Stmt & { kind: 'comp
   try {
     while (!p.is('}') && !p.atEnd) {
       p.guarded(() => {
-        if (p.startsDeclaration() && !(p.peek().kind === Tk.Ident && p.is(':', 1))) body.push(...parseDeclaration(p, 'block'));
+        const t = p.peek();
+        // `size_t n;` without the header: clang's "unknown type name", not a cascade of expression errors.
+        if (t.kind === Tk.Ident && p.peek(1).kind === Tk.Ident && !p.startsDeclaration() && !p.scope.lookup(t.text) && !KEYWORDS.has(t.text)) {
+          body.push(...parseDeclaration(p, 'block', true));
+          return;
+        }
+        if (p.startsDeclaration() && !(t.kind === Tk.Ident && p.is(':', 1))) body.push(...parseDeclaration(p, 'block'));
         else body.push(parseStatement(p));
       });
     }
@@ -59,6 +65,8 @@ function parseCompound(p: Parser, newScope = true): { stmt: Stmt & { kind: 'comp
   p.expect('}', 'ExpectedRBrace', []);
   return { stmt: { kind: 'compound', body, loc }, end };
 }
+
+const KEYWORDS = new Set(['if', 'else', 'while', 'do', 'for', 'switch', 'case', 'default', 'break', 'continue', 'goto', 'return', 'sizeof', '_Alignof', 'alignof']);
 
 function fn(p: Parser): FunctionContext { return p.fn!; }
 

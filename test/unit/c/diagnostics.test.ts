@@ -33,6 +33,12 @@ suite('c/diagnostics', () => {
     assert.deepStrictEqual(diagnosticLines('int main(void) { continue; }'), ["1:18: error: 'continue' statement not in loop statement"]);
   });
 
+  test('a type used without its header is an unknown type name, and the declaration still counts', () => {
+    assert.deepStrictEqual(diagnosticLines('int main(void) {\n  size_t n = 0;\n  return n;\n}'), ["2:3: error: unknown type name 'size_t'"]);
+    assert.deepStrictEqual(diagnosticLines('void f(bool b) { (void)b; }\nuint8_t g(void) { return 1; }\nint main(void) { return 0; }'),
+      ["1:8: error: unknown type name 'bool'", "2:1: error: unknown type name 'uint8_t'"]);
+  });
+
   test('one mistake gives one error: an undeclared name does not cascade', () => {
     assert.deepStrictEqual(diagnosticLines('int main(void) {\n  int y = x + 1;\n  y = *x + x->f + x[2];\n  return y;\n}'), [
       "2:11: error: use of undeclared identifier 'x'",
