@@ -65,6 +65,7 @@ export class Machine implements Process, CallContext, LibcHost {
   readonly image: ProcessImageLayout;
   readonly plan: ImagePlan;
   private readonly listeners: ((s: OutputStream, t: string) => void)[] = [];
+  private readonly early: [OutputStream, string][] = [];
   private readonly breakpoints = new Map<string, Set<number>>();
   private serial = 0;
   private maxSteps = Infinity;
@@ -97,10 +98,10 @@ export class Machine implements Process, CallContext, LibcHost {
     const img = this.image;
     const lib = plan.libcData;
     this.errnoAddress = img.dataStart + lib.errno;
-    this.malloc = setup.makeMalloc(this, (line) => this.stdio.emit(2, encodeUtf8(line.endsWith('\n') ? line : line + '\n')));
+    this.malloc = setup.makeMalloc(this, (line) => this.output('stderr', line.endsWith('\n') ? line : line + '\n'));
     const files: [number, number, number] = [img.dataStart + lib.files, img.dataStart + lib.files + FILE_SIZE, img.dataStart + lib.files + 2 * FILE_SIZE];
     this.stdio = new Stdio(vm, () => this.malloc, files, options.stdoutIsTerminal ?? true,
-      encodeUtf8(options.stdin ?? ''), (s, t) => { for (const l of this.listeners) l(s, t); });
+      encodeUtf8(options.stdin ?? ''), (s, t) => this.output(s, t));
     this.dummy = this.makeFrame(undefined, [], 0, img.stackTop, img.stackTop, -1, 0, undefined, '');
 
     // The loader's work: string literals, FILE pointers, then lowering against fixed addresses.
@@ -155,7 +156,17 @@ export class Machine implements Process, CallContext, LibcHost {
 
   // --- Process: output, breakpoints, location ----------------------------------------------
 
-  onOutput(listener: (stream: OutputStream, text: string) => void): void { this.listeners.push(listener); }
+  onOutput(listener: (stream: OutputStream, text: string) => void): void {
+    this.listeners.push(listener);
+    // Output from before anyone listened (libmalloc's warnings while the process was created).
+    const early = this.early.splice(0);
+    for (const [s, t] of early) listener(s, t);
+  }
+
+  private output(stream: OutputStream, text: string): void {
+    if (this.listeners.length === 0) { this.early.push([stream, text]); return; }
+    for (const l of this.listeners) l(stream, text);
+  }
 
   location(): SourceLocation | undefined {
     for (let i = this.frames.length - 1; i >= 0; i--) {
@@ -544,8 +555,8 @@ export class Machine implements Process, CallContext, LibcHost {
 
   private exit(status: number, signal: number): StopInfo {
     this.finished = true;
-    this.exitStatus = status & 0xff;
-    if (signal === 0) this.exitStatus = status & 0xff; else this.exitStatus = 128 + signal;
+    this.frames.length = 0;
+    this.exitStatus = signal === 0 ? status & 0xff : 128 + signal;
     this.exitSignal = signal;
     this.pendingSignal = 0;
     return this.exitedInfo();

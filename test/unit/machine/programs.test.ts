@@ -37,6 +37,25 @@ suite('machine: C programs end to end', () => {
     assert.ok(sizes.length >= 1, 'getline allocated its 128-byte buffer through libmalloc');
   });
 
+  test('libmalloc warnings printed while the process is created reach the first output listener', () => {
+    const { out } = runAll('int main(void) { return 0; }', { env: { MallocNanoZone: 'abc' } });
+    assert.match(out.stderr, /MallocNanoZone/);
+  });
+
+  test('exit() from a nested call runs atexit handlers in reverse and flushes a fully buffered stdout', () => {
+    const src = `#include <stdio.h>
+#include <stdlib.h>
+void a(void) { printf("a\\n"); }
+void b(void) { printf("b\\n"); }
+void leave(int code) { printf("leaving"); exit(code); }
+int main(void) { atexit(a); atexit(b); leave(5); return 0; }`;
+    const { out, exit, process } = runAll(src, { stdoutIsTerminal: false });
+    assert.strictEqual(out.stdout, 'leavingb\na\n');
+    assert.strictEqual(exit.exitCode, 5);
+    assert.strictEqual(process.finished, true);
+    assert.deepStrictEqual(process.stackFrames(), []);
+  });
+
   test('main\'s return value is the exit status', () => {
     assert.strictEqual(runAll('int main(void) { return 7; }').exit.exitCode, 7);
     assert.strictEqual(runAll('#include <stdlib.h>\nint main(void) { exit(3); }').exit.exitCode, 3);
