@@ -32,7 +32,7 @@ const TIERS = {
     needs: ['tsc', 'webpack', 'vsix', 'code-server'],
     runs: [
       [process.execPath, 'out/test/vscode/runInCodeServer.js'],
-      mocha('out/test/vscode/ui/**/*.test.js', ['--timeout', '120000']),
+      mocha('out/test/vscode/ui/**/*.test.js', ['--timeout', '180000']),
     ],
     limit: 20 * MINUTE,
   },

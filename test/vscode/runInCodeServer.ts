@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (m) => pageLog.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => pageLog.push(`[pageerror] ${e.message}`));
-    await page.goto(url);
+    await page.goto(url, { timeout: 180_000, waitUntil: 'domcontentloaded' });
 
     const records = await waitForResults(resultsFile, SUITE_TIMEOUT_MS);
     return report(records, pageLog, server);

@@ -15,7 +15,7 @@ const PRINTF_LINE = 19;
 const SCREENSHOT_DIR = path.join(REPO, 'test-results');
 
 suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -31,7 +31,9 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
     server = await startCodeServer({ folder: workspace, vsix, settings: { 'editor.hover.delay': 200, 'debug.console.closeOnEnd': false } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(workbenchUrl(server, workspace));
+    // Generous waits: CI machines have two cores and the workbench loads a lot of script.
+    page.setDefaultTimeout(60_000);
+    await page.goto(workbenchUrl(server, workspace), { timeout: 180_000, waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     // The explorer lists the folder once the remote extension host and file system are up.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'trace.c' }).first().waitFor({ timeout: 90_000 });
@@ -48,7 +50,7 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('trace.c');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'trace.c' }).first().waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'trace.c' }).first().waitFor({ timeout: 90_000 });
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: 'trace.c' }).waitFor();
     await page.locator('.monaco-editor .view-line', { hasText: 'small[i] = malloc(64);' }).waitFor();
@@ -97,7 +99,8 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
     const counts = (await frame.locator('table.zone-table tbody tr').allInnerTexts())
       .map((row) => Number((/\b(\d{1,3}(?:,\d{3})+|\d+)\b/.exec(row.split('\t').slice(2).join(' ')) ?? ['', '0'])[1].replace(/,/g, '')));
     assert.ok(counts.some((n) => n >= 1000), `no zone row counts 1000 allocations: ${table}`);
-    await page.waitForTimeout(500); // let the chart and heap map finish drawing
+    await page.keyboard.press('Control+J'); // hide the bottom panel so the screenshot shows the editor and the Heap View
+    await page.waitForTimeout(800); // let the chart and heap map finish drawing
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const shot = path.join(SCREENSHOT_DIR, 'screenshot.png');
     await page.screenshot({ path: shot });
@@ -107,15 +110,34 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
   test('hovering the pointer `big` shows its 10 MiB block', async () => {
     const line = page.locator('.monaco-editor .view-line', { hasText: 'void *big = malloc' });
     await line.scrollIntoViewIfNeeded();
-    const token = line.locator('span > span', { hasText: /^big$/ }).first();
-    const box = await token.boundingBox();
+    // Monaco merges neighbouring tokens of one colour into one span, so measure the three
+    // characters themselves.
+    const box = await line.evaluate((element: any, word: string) => {
+      const document = element.ownerDocument;
+      const NodeFilter = { SHOW_TEXT: 4 };
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = /\bbig\b/.exec(node.textContent ?? '');
+        if (!at) continue;
+        const range = document.createRange();
+        range.setStart(node, at.index);
+        range.setEnd(node, at.index + word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return undefined;
+    }, 'big');
     assert.ok(box, 'the token `big` is not on screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.debug-hover-widget:visible, .monaco-hover:not(.hidden):visible').first();
-    await hover.waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
-    const texts = await page.locator('.debug-hover-widget:visible, .monaco-hover:not(.hidden):visible').allInnerTexts();
-    const shown = texts.join('\n');
+    // The debug hover (the adapter's evaluate) and the extension's hover (the block's history)
+    // fill in asynchronously: read until an address shows or time runs out.
+    let shown = '';
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && !/0x[0-9a-f]{6,}/.test(shown)) {
+      await page.waitForTimeout(300);
+      shown = (await page.locator('.debug-hover-widget:visible, .monaco-hover:visible').allInnerTexts()).join('\n');
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'hover.png') });
     assert.match(shown, /0x[0-9a-f]{6,}/, `hover text: ${shown}`);
     assert.match(shown, /large|10 ?M|10485760/i, `hover text: ${shown}`);
     await page.mouse.move(5, 500);
@@ -134,7 +156,9 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
 });
 
 async function focusEditor(page: Page): Promise<void> {
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 400, y: 5 } });
+  // Clicking the active tab focuses its editor wherever the text is scrolled.
+  await page.locator('.tabs-container .tab.active', { hasText: 'trace.c' }).click();
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
 }
 
 interface TopFrame { name: string; line: number }
