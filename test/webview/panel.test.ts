@@ -91,6 +91,26 @@ suite('Heap view panel', function () {
     await panel.page.close();
   });
 
+  test('follows the session: running, then the next stop replaces the figures', async () => {
+    const panel = await withSnapshot();
+    await panel.send({ type: MessageType.SessionState, phase: 'running' });
+    await waitFor(() => panel.page.locator('.status').textContent(), (t) => t?.endsWith('running…') === true, 'running status');
+    const next: HeapSnapshot = {
+      ...snapshot,
+      step: snapshot.step + 7,
+      footprint: { ...snapshot.footprint, physFootprint: 2 * 1024 * 1024 },
+      zones: snapshot.zones.slice(0, 1),
+    };
+    await panel.send({ type: MessageType.Snapshot, snapshot: next });
+    await waitFor(() => panel.page.locator('main.panel').getAttribute('data-step'), (s) => s === String(next.step), 'next step');
+    assert.strictEqual(await panel.page.locator('.figure[data-figure="physFootprint"] .figure-value').textContent(), '2048K');
+    assert.strictEqual(await panel.page.locator('.zone-table tbody tr').count(), 1);
+    assert.strictEqual(await panel.page.locator('.zone-table tfoot tr').count(), 0, 'no TOTAL line for a single zone');
+    const status = await panel.page.locator('.status').textContent();
+    assert.ok(status?.includes(`step ${next.step.toLocaleString('en-US')}`) && status.endsWith('stopped'), status ?? '');
+    await panel.page.close();
+  });
+
   test('draws one heap-map strip per region, labelled with its type and range', async () => {
     const panel = await withSnapshot();
     const strips = panel.page.locator('.heap-strips .region');
