@@ -34,6 +34,8 @@ export interface CallSite {
   /** For a struct-returning call: frame offset of the caller's temporary that receives the bytes. */
   readonly structTemp: number;
   readonly name: string | undefined;
+  /** The machine's resolved callee for a direct call, filled on first use. */
+  resolved: unknown;
 }
 
 export interface LocalInfo {

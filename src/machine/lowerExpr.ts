@@ -440,7 +440,7 @@ export class ExprLowerer {
     const site: CallSite = {
       direct: direct !== undefined ? this.link.functionAddress(direct) : undefined,
       args, argTypes: e.args.map((a) => a.type), returnType: e.type, dest, structTemp,
-      name: direct?.name,
+      name: direct?.name, resolved: undefined,
     };
     this.out.emit({ op: Op.Call, loc: e.loc, fn: callee, call: site });
     return dest >= 0 ? (f) => f.slots[dest] : () => undefined;

@@ -416,9 +416,13 @@ export class Machine implements Process, CallContext, LibcHost {
 
   private call(f: Frame, ins: Instr): void {
     const site = ins.call!;
-    const address = site.direct !== undefined ? site.direct : (ins.fn!(f) as number);
-    const target = this.targets.get(address);
-    if (target === undefined) throw new ProgramFault({ kind: 'segfault', address, message: MSG.badAccess(1, address), signal: SIGSEGV });
+    let target = site.resolved as Target | undefined;
+    if (target === undefined) {
+      const address = site.direct !== undefined ? site.direct : (ins.fn!(f) as number);
+      target = this.targets.get(address);
+      if (target === undefined) throw new ProgramFault({ kind: 'segfault', address, message: MSG.badAccess(1, address), signal: SIGSEGV });
+      if (site.direct !== undefined) site.resolved = target;
+    }
     const n = site.args.length;
     const args = new Array<unknown>(n);
     for (let i = 0; i < n; i++) args[i] = site.args[i](f);
