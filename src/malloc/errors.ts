@@ -15,7 +15,8 @@ export const MallocMessages = {
   reallocNotAllocated: (p: number) => `*** error for object ${hex(p)}: pointer being realloc'd was not allocated`,
   deathRowDoubleFree: (p: number) => `pointer ${hex(p)} being freed already on death-row`,
   incorrectChecksum: (p: number) => `Incorrect checksum for freed object ${hex(p)}: probably modified after being freed.`,
-  cannotAllocateRegion: () => 'can\'t allocate region',
+  /** [INFERRED] flags: VM_FLAGS_ANYWHERE | VM_MAKE_TAG(VM_MEMORY_MALLOC_LARGE) = 0x7000001. */
+  cannotAllocateRegion: (size: number) => `can't allocate region\n:*** mach_vm_map(size=${size}, flags: 7000001) failed (error code=3)`,
   /** Environment warnings: our wording (libmalloc ignores most malformed values silently). */
   malformedValue: (name: string, value: string, expected: string) =>
     `malloc: ${name}: ignoring malformed value "${value}" (expected ${expected})`,
@@ -41,6 +42,11 @@ export function reallocNotAllocated(p: number): MallocError {
 export function freedObjectModified(p: number, corruptValue: number | bigint): MallocError {
   return new MallocError('corruption', p,
     `${MallocMessages.incorrectChecksum(p)}\nCorrupt value: 0x${corruptValue.toString(16)}`, true);
+}
+
+/** Only raised under MallocErrorAbort: otherwise malloc quietly returns NULL (macOS 12+). */
+export function outOfMemory(size: number): MallocError {
+  return new MallocError('out-of-memory', 0, MallocMessages.cannotAllocateRegion(size), true);
 }
 
 export function deathRowDoubleFree(p: number): MallocError {

@@ -26,7 +26,7 @@ import {
   TINY_LAST_FREE_LIMIT, TINY_LIMIT_THRESHOLD, TINY_QUANTUM, TINY_REGION_SIZE,
 } from './constants';
 import { readMallocSettings, type MallocSettings } from './environment';
-import { hex, MallocMessages, notAllocated, reallocNotAllocated } from './errors';
+import { hex, MallocMessages, notAllocated, outOfMemory, reallocNotAllocated } from './errors';
 import { LargeAllocator } from './largeAllocator';
 import { NanoZone } from './nanoZone';
 import { Rack, type RackConfig } from './rack';
@@ -290,6 +290,12 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
 
   /** Allocate without recording; sets lastZone. Returns 0 on failure (the machine sets errno ENOMEM). */
   private allocate(size: number, clear: boolean): number {
+    const address = this.allocateOrNull(size, clear);
+    if (address === 0 && this.settings.errorAbort) throw outOfMemory(this.large.roundedSize(size));
+    return address;
+  }
+
+  private allocateOrNull(size: number, clear: boolean): number {
     if (!(size >= 0) || size >= MAX_REQUEST) return 0;
     let kind = this.kindFor(size);
     let address = 0;

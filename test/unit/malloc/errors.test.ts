@@ -75,10 +75,17 @@ suite('libmalloc errors, word for word', () => {
       `Incorrect checksum for freed object 0x${p.toString(16)}: probably modified after being freed.\nCorrupt value: 0x4141414141`);
   });
 
+  test('an impossible request returns NULL, or aborts under MallocErrorAbort', () => {
+    assert.strictEqual(magazineHeap().malloc.malloc(2 ** 50), 0);
+    throwsMalloc(() => magazineHeap({ MallocErrorAbort: '1' }).malloc.malloc(2 ** 50), 'out-of-memory',
+      `can't allocate region\n:*** mach_vm_map(size=${2 ** 50}, flags: 7000001) failed (error code=3)`);
+  });
+
   test('free(NULL) does nothing', () => {
     const h = heap();
+    const events = h.trace.eventCount;
     h.malloc.free(0);
-    assert.strictEqual(h.trace.eventCount, h.trace.eventCount);
+    assert.strictEqual(h.trace.eventCount, events, 'nothing recorded');
     assert.deepStrictEqual(h.malloc.checkInvariants(), []);
   });
 });

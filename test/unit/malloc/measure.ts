@@ -20,6 +20,12 @@ const base = h.malloc.malloc(1 * MiB);
 h.vm.fill(base, 0, 1 * MiB);
 const N = 20_000_000;
 let sink = 0;
+const raw = new DataView(new ArrayBuffer(16384));
+time('baseline: raw DataView.getInt32 (same loop)', N, () => {
+  let s = 0;
+  for (let i = 0; i < N; i++) s += raw.getInt32((i & 1023) << 2, true);
+  sink += s;
+}, 'ns');
 time('readI32, same page (hot loop)', N, () => {
   const vm = h.vm;
   let s = 0;
