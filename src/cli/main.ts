@@ -24,7 +24,8 @@ Exit status: the program's own; 128 + signal when it dies (134 abort, 139 segmen
 Examples:
   mallocscope run trace.c --env MallocNanoZone=0 --stop-at 23 --report vmmap
   mallocscope run trace.c --json
-  mallocscope run prog.c util.c -- arg1 arg2`;
+  mallocscope run prog.c util.c -- arg1 arg2
+`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
