@@ -59,14 +59,13 @@ export function tokenize(source: string, file: string): LexResult {
   const { text, origin } = splice(source);
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  // Tokens arrive in source order, so the line index only moves forward.
+  let lineIndex = 0;
   const position = (offset: number): { line: number; col: number } => {
     const o = origin ? origin[offset] : offset;
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= o) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo + 1, col: o - lineStarts[lo] + 1 };
+    if (lineStarts[lineIndex] > o) lineIndex = 0;
+    while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1] <= o) lineIndex++;
+    return { line: lineIndex + 1, col: o - lineStarts[lineIndex] + 1 };
   };
 
   const tokens: Token[] = [];
@@ -119,7 +118,11 @@ export function tokenize(source: string, file: string): LexResult {
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if ((d === 43 || d === 45) && /[eEpP]/.test(text[i - 1])) { i++; continue; }
+        if (d === 43 || d === 45) {
+          const e = text.charCodeAt(i - 1) | 0x20; // e or p, either case
+          if (e === 101 || e === 112) { i++; continue; }
+          break;
+        }
         if (isIdentPart(d) || d === 46) { i++; continue; }
         break;
       }
@@ -129,7 +132,8 @@ export function tokenize(source: string, file: string): LexResult {
     if (c === 34 || c === 39) { i = lexQuoted(i, i, text[i]); continue; }
     const candidates = PUNCT_BY_FIRST.get(text[i]);
     if (candidates) {
-      const p = candidates.find(s => text.startsWith(s, i));
+      let p: string | undefined;
+      for (const s of candidates) if (text.startsWith(s, i)) { p = s; break; }
       if (p) {
         i += p.length;
         push(Tk.Punct, start, i, DIGRAPHS[p] ?? p);

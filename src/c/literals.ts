@@ -18,6 +18,8 @@ export function isFloatSpelling(text: string): boolean {
 }
 
 export function parseIntegerLiteral(text: string): IntegerLiteral {
+  // Fast path: the small decimal constants that make up most programs.
+  if (text.length < 10 && text.charCodeAt(0) !== 48 && /^[0-9]+$/.test(text)) return { value: BigInt(text), kind: 'int' };
   let digits: string, radix: number, name: string;
   const m = /^(0[xX][0-9a-zA-Z]*|0[bB][0-9a-zA-Z]*|[0-9]+)(.*)$/.exec(text);
   if (!m) return { error: { id: 'InvalidIntegerConstant', args: [text[0] ?? '', 'decimal'] } };

@@ -307,7 +307,8 @@ export class Preprocessor {
 
   private resolveQuoted(name: string, includer: string): { path: string; text: string } | undefined {
     if (!this.includes || isBuiltinHeaderPath(includer)) return undefined;
-    const path = name.startsWith('/') ? normalizePath(name) : normalizePath(dirname(includer) + name);
+    const absolute = name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name);
+    const path = normalizePath(absolute ? name : dirname(includer) + name);
     const text = this.includes.readFile(path);
     return text === undefined ? undefined : { path, text };
   }
@@ -585,17 +586,19 @@ function intersectSets(a: ReadonlySet<string> | undefined, b: ReadonlySet<string
 }
 
 function dirname(path: string): string {
-  const k = path.lastIndexOf('/');
+  const k = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return k < 0 ? '' : path.slice(0, k + 1);
 }
 
+/** Removes `.` and `..` segments, keeping the separator the path already uses (Windows paths stay Windows paths). */
 function normalizePath(path: string): string {
-  const absolute = path.startsWith('/');
+  const sep = path.includes('\\') && !path.includes('/') ? '\\' : '/';
+  const absolute = path.startsWith(sep);
   const parts: string[] = [];
-  for (const p of path.split('/')) {
+  for (const p of path.split(/[\\/]/)) {
     if (p === '' || p === '.') continue;
     if (p === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
     else parts.push(p);
   }
-  return (absolute ? '/' : '') + parts.join('/');
+  return (absolute ? sep : '') + parts.join(sep);
 }

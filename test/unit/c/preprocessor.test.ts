@@ -101,6 +101,15 @@ suite('c/preprocessor', () => {
     assert.strictEqual(r.out, 'int a = 42;\nend');
   });
 
+  test('#include "x.h" normalises .. and keeps Windows separators', () => {
+    const seen: string[] = [];
+    const diags = new Diagnostics();
+    new Preprocessor(diags, { readFile: p => { seen.push(p); return 'int x;'; } }).run('C:\\proj\\src\\main.c', '#include "../inc/a.h"\n#include "b.h"');
+    new Preprocessor(diags, { readFile: p => { seen.push(p); return 'int y;'; } }).run('/home/u/src/main.c', '#include "./../inc/c.h"');
+    assert.deepStrictEqual(seen, ['C:/proj/inc/a.h', 'C:\\proj\\src\\b.h', '/home/u/inc/c.h']);
+    assert.deepStrictEqual(diags.list, []);
+  });
+
   test('#include <stdio.h> reads the built-in header; stdout follows the macOS convention', () => {
     const r = pp('#include <stdio.h>\nstdout EOF BUFSIZ');
     assert.ok(r.out.includes('int printf(const char *format, ...);'));
