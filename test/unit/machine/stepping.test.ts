@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { launch, runAll } from './run';
+import { launch, program, runAll } from './run';
 
 const SRC = `#include <stdio.h>
 int add(int a, int b) {
@@ -119,6 +119,21 @@ suite('machine: faults and libmalloc errors', () => {
     assert.strictEqual(exceptions[0].loc!.line, 5);
     assert.match(out.stderr, /^df\(4242,0x1f3ac4c00\) malloc: Double free of object 0x[0-9a-f]+\ndf\(4242,0x1f3ac4c00\) malloc: \*\*\* set a breakpoint in malloc_error_break to debug\n$/);
     assert.strictEqual(exit.exitCode, 134);
+  });
+
+  test('argv reaches main; a call through a NULL function pointer is a segfault at the call', () => {
+    const { out, exit, exceptions } = runAll(program('argv.c'), { args: ['a', 'b'], programName: 'argv' });
+    assert.strictEqual(out.stdout, '[argv][a][b] 1\n');
+    assert.strictEqual(exceptions[0].error!.kind, 'segfault');
+    assert.strictEqual(exceptions[0].loc!.line, 7);
+    assert.strictEqual(exit.exitCode, 139);
+  });
+
+  test('writing into a string literal is a bus error (read-only __cstring)', () => {
+    const { exit, exceptions } = runAll(program('argv.c'), { args: ['x'] });
+    assert.strictEqual(exceptions[0].error!.kind, 'bus-error');
+    assert.strictEqual(exceptions[0].loc!.line, 8);
+    assert.strictEqual(exit.exitCode, 138);
   });
 
   test('a failed assert prints macOS\'s text and aborts', () => {
