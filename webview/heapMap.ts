@@ -68,6 +68,10 @@ function rankOf(state: BlockState): number {
   return state === BlockState.InUse ? RANK_IN_USE : state === BlockState.Cached ? RANK_CACHED : RANK_FREE;
 }
 
+function stateLabel(state: BlockState): string {
+  return state === BlockState.InUse ? text.legendInUse : state === BlockState.Cached ? text.legendCached : text.legendFree;
+}
+
 /** One region's canvas with the geometry needed to draw it and to hit-test clicks. */
 class RegionStrip {
   readonly element: HTMLElement;
@@ -79,7 +83,11 @@ class RegionStrip {
   /** Per track pixel, the highest-ranked state of the narrow blocks touching it (reused between draws). */
   private coverage = new Uint8Array(0);
 
-  constructor(private region: HeapRegion, private readonly onPick: (block: HeapBlock, region: HeapRegion) => void) {
+  constructor(
+    private region: HeapRegion,
+    private readonly onPick: (block: HeapBlock, region: HeapRegion) => void,
+    selectedAddress: () => number | undefined,
+  ) {
     this.element = el('div', 'region');
     this.element.dataset.start = formatAddress(region.start);
     const label = el('div', 'region-label');
@@ -91,7 +99,12 @@ class RegionStrip {
       this.blockCount,
     );
     this.canvas = el('canvas', 'region-canvas');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'listbox');
+    this.canvas.setAttribute('aria-label', text.regionAria(region.type, formatAddress(region.start)));
     this.canvas.addEventListener('click', (event) => this.pick(event));
+    this.canvas.addEventListener('mousemove', (event) => this.describeUnderMouse(event));
+    this.canvas.addEventListener('keydown', (event) => this.walk(event, selectedAddress));
     this.element.append(label, this.canvas);
     this.setRegion(region);
   }
@@ -262,17 +275,50 @@ class RegionStrip {
     }
   }
 
-  private pick(event: MouseEvent): void {
+  /** The block under a mouse position, or the nearest one. */
+  private blockAt(event: MouseEvent): HeapBlock | undefined {
     const bounds = this.canvas.getBoundingClientRect();
     const x = event.clientX - bounds.left;
     const y = event.clientY - bounds.top;
     const row = Math.min(this.rows - 1, Math.max(0, Math.floor(y / ROW_PX)));
     const scale = (this.rows * this.widthCss) / Math.max(1, this.layout.trackLength);
     const address = trackToAddress(this.layout, (row * this.widthCss + x) / scale);
-    const index = blockIndexNear(this.region, address);
-    if (index >= 0) {
-      this.onPick(this.region.blocks[index], this.region);
+    return this.region.blocks[blockIndexNear(this.region, address)];
+  }
+
+  private pick(event: MouseEvent): void {
+    const block = this.blockAt(event);
+    if (block !== undefined) {
+      this.onPick(block, this.region);
     }
+  }
+
+  /** The tooltip names the block under the mouse, so small blocks can be aimed at before clicking. */
+  private describeUnderMouse(event: MouseEvent): void {
+    const block = this.blockAt(event);
+    this.canvas.title = block === undefined ? '' : text.blockTooltip(formatAddress(block.address), stateLabel(block.state), formatBytes(block.size));
+  }
+
+  /** Arrow keys walk the region's blocks from the selected one; Enter/Space pick again. */
+  private walk(event: KeyboardEvent, selectedAddress: () => number | undefined): void {
+    const blocks = this.region.blocks;
+    if (blocks.length === 0) {
+      return;
+    }
+    const selected = selectedAddress();
+    const inside = selected !== undefined && selected >= this.region.start && selected < this.region.end;
+    const current = inside ? blockIndexNear(this.region, selected) : -1;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight': case 'ArrowDown': next = Math.min(blocks.length - 1, current + 1); break;
+      case 'ArrowLeft': case 'ArrowUp': next = current < 0 ? 0 : Math.max(0, current - 1); break;
+      case 'Home': next = 0; break;
+      case 'End': next = blocks.length - 1; break;
+      case 'Enter': case ' ': next = Math.max(0, current); break;
+      default: return;
+    }
+    event.preventDefault();
+    this.onPick(blocks[next], this.region);
   }
 
   /** Centre of a block in canvas CSS coordinates (used by tests and keyboard focus). */
@@ -337,7 +383,7 @@ export class HeapMapView {
     this.regions = drawn.map((region) => {
       const strip = previous.get(RegionStrip.keyOf(region));
       if (strip === undefined) {
-        return new RegionStrip(region, this.onPick);
+        return new RegionStrip(region, this.onPick, () => this.selectedAddress);
       }
       strip.setRegion(region);
       return strip;

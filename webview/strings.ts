@@ -43,5 +43,7 @@ export const text = {
   stoppedAt: (file: string, line: number) => `${file}:${line}`,
   frameAt: (file: string, line: number) => `${file}:${line}`,
   previousAddress: (address: string) => `from ${address}`,
+  blockTooltip: (address: string, state: string, size: string) => `${address} · ${state} · ${size}`,
+  regionAria: (type: string, start: string) => `${type} region at ${start}: arrow keys walk its blocks, Enter shows a block's history`,
   pickedBlock: (state: string, size: string, requested: string) => `${state} · block ${size} · requested ${requested}`,
 } as const;

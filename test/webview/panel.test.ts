@@ -164,6 +164,22 @@ suite('Heap view panel', function () {
     await panel.page.close();
   });
 
+  test('arrow keys walk a region\'s blocks and ask for each one\'s history', async () => {
+    const panel = await withSnapshot();
+    const index = snapshot.regions.findIndex((r) => r.blocks.length >= 2);
+    assert.ok(index >= 0, 'a region with two blocks');
+    const blocks = snapshot.regions[index].blocks;
+    const canvas = panel.page.locator('.heap-strips .region canvas').nth(index);
+    await canvas.focus();
+    await panel.page.keyboard.press('Home');
+    await panel.page.keyboard.press('ArrowRight');
+    const posted = await waitFor(panel.posted, (m) => m.filter((x) => x.type === MessageType.HistoryRequest).length === 2, 'two HistoryRequests');
+    const addresses = posted.filter((m) => m.type === MessageType.HistoryRequest).map((m) => m.address);
+    assert.deepStrictEqual(addresses, [blocks[0].address, blocks[1].address]);
+    assert.match(await canvas.getAttribute('aria-label') ?? '', new RegExp(`^${snapshot.regions[index].type} region at 0x`));
+    await panel.page.close();
+  });
+
   test('a restored panel asks again for the history of the block picked before', async () => {
     const target = pickTarget(snapshot);
     const panel = await withSnapshot({ selectedAddress: target, collapsed: ['zones'] });
