@@ -144,7 +144,13 @@ export class MallocscopeSession extends LoggingDebugSession {
       else this.sendError(response, ErrorCode.Internal, adapterMessages.internal(errorText(e)));
       return undefined;
     }
-    const created = createProcess(resolved.options);
+    let created: ReturnType<typeof createProcess>;
+    try {
+      created = createProcess(resolved.options);
+    } catch (e) {
+      this.sendError(response, ErrorCode.Internal, adapterMessages.internal(errorText(e)));
+      return undefined;
+    }
     const textOf = (file: string) =>
       resolved.options.sources.find((s) => s.path === file)?.text ?? resolved.options.includes?.readFile(file);
     const listing = created.diagnostics.map((d) => formatDiagnostic(d, textOf(d.loc.file)).replace(/\n$/, '')).join('\n');
