@@ -162,13 +162,22 @@ suite('adapter: MallocscopeSession over DAP', function () {
     await assert.rejects(bad);
   });
 
-  test('the debug console answers vmmap, zones and help', async () => {
+  test('the debug console answers vmmap, zones, malloc_history, heap and help', async () => {
     await stopAtTracePrintf();
     const frame = await topFrame();
     const vmmap = await dc.evaluateRequest({ expression: 'vmmap -summary', frameId: frame.id, context: 'repl' });
     assert.match(vmmap.body.result, /Physical footprint:/);
     const zones = await dc.evaluateRequest({ expression: 'zones', frameId: frame.id, context: 'repl' });
     assert.match(zones.body.result, /DefaultMallocZone/);
+    const big = (await dc.customRequest('mallocscope/pointerInfo', { expression: 'big', frameId: frame.id })).body;
+    const history = await dc.evaluateRequest({ expression: `malloc_history 0x${big.address.toString(16)}`, frameId: frame.id, context: 'repl' });
+    assert.match(history.body.result, new RegExp(`ALLOC 0x${big.address.toString(16)}-0x[0-9a-f]+ \\[size=10485760\\]`));
+    const bySize = await dc.evaluateRequest({ expression: 'malloc_history -allBySize', frameId: frame.id, context: 'repl' });
+    assert.match(bySize.body.result, /malloc_history Report Version/);
+    const bad = await dc.evaluateRequest({ expression: 'malloc_history', frameId: frame.id, context: 'repl' });
+    assert.match(bad.body.result, /^usage: malloc_history/);
+    const heap = await dc.evaluateRequest({ expression: 'heap', frameId: frame.id, context: 'repl' });
+    assert.match(heap.body.result, /zones/);
     const help = await dc.evaluateRequest({ expression: 'help', context: 'repl' });
     assert.match(help.body.result, /malloc_history ADDRESS/);
     const expr = await dc.evaluateRequest({ expression: 'small[0]', frameId: frame.id, context: 'repl' });
