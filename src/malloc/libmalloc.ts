@@ -215,11 +215,15 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   }
 
   liveBlocks(): Iterable<BlockInfo> {
-    const all: BlockInfo[] = [];
-    if (this.nano !== undefined) for (const b of this.nano.liveBlocks()) all.push(b);
-    for (const rack of this.racks()) for (const b of rack.liveBlocks()) all.push(b);
-    for (const b of this.large.liveBlocks()) all.push(b);
-    return all.sort((a, b) => a.address - b.address);
+    // Regions are disjoint and each lists its blocks in address order: no sort needed.
+    const regions = this.regions();
+    return (function* (): Generator<BlockInfo> {
+      for (const r of regions) {
+        for (const b of r.blocks()) {
+          if (b.state === 'in-use') yield { address: b.address, requestedSize: b.requested, blockSize: b.size, zone: r.zone, live: true };
+        }
+      }
+    })();
   }
 
   // ---------------------------------------------------------------- MallocIntrospection
@@ -227,14 +231,18 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   zones(): ZoneReport[] {
     const out: ZoneReport[] = [];
     if (this.nano !== undefined) {
-      let count = 0, bytes = 0;
-      for (const b of this.nano.liveBlocks()) { count++; bytes += b.blockSize; }
-      out.push({ zoneName: this.defaultZoneName, kinds: ['nano'], allocationCount: count, bytesAllocated: bytes, regionCount: 1 });
+      out.push({
+        zoneName: this.defaultZoneName, kinds: ['nano'], allocationCount: this.nano.liveCount,
+        bytesAllocated: this.nano.liveBytes, regionCount: 1,
+      });
     }
     let count = 0, bytes = 0, regions = 0;
     for (const rack of this.racks()) {
       regions += rack.regions.length;
-      for (const b of rack.liveBlocks()) { count++; bytes += b.blockSize; }
+      for (const r of rack.regions) {
+        count += r.inUseBlocks;
+        bytes += r.inUseQuanta * rack.config.quantum;
+      }
     }
     regions += this.large.entries().length;
     for (const b of this.large.liveBlocks()) { count++; bytes += b.blockSize; }

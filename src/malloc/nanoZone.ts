@@ -64,6 +64,9 @@ export class NanoZone {
   readonly cookie: number;
   readonly regionStart: number;
   lastWasFresh = false;
+  /** Live slots and their bytes, for the zone row. */
+  liveCount = 0;
+  liveBytes = 0;
 
   constructor(private readonly host: NanoHost, cookie: number, regionDetail: string) {
     this.cookie = cookie % (1 << NANO_META_COOKIE_BITS);
@@ -110,6 +113,8 @@ export class NanoZone {
     block.live[slot] = 1;
     block.requested[slot] = requested;
     block.liveCount++;
+    this.liveCount++;
+    this.liveBytes += block.slotSize;
     const address = block.address + slot * block.slotSize;
     this.writeMeta(block);
     return address;
@@ -154,6 +159,8 @@ export class NanoZone {
     if (block.live[slot] !== 1) throw notAllocated(address);
     block.live[slot] = 0;
     block.liveCount--;
+    this.liveCount--;
+    this.liveBytes -= block.slotSize;
     const vm = this.host.vm;
     if (this.host.zeroOnFree) vm.fill(address, 0, block.slotSize);
     // The free list's link lives in the slot: the previous head's address (0 at the end).

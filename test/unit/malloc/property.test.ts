@@ -49,9 +49,13 @@ function check(h: Heap, live: Map<number, { size: number; tag: number }>): void 
       assert.strictEqual(h.vm.readU8(b.address + mine.size - 1), mine.tag, 'last byte kept');
     }
   }
-  let bytes = 0;
-  for (const z of h.malloc.zones()) bytes += z.bytesAllocated;
-  assert.strictEqual(bytes, blocks.reduce((s, b) => s + b.blockSize, 0));
+  let bytes = 0, count = 0;
+  for (const z of h.malloc.zones()) {
+    bytes += z.bytesAllocated;
+    count += z.allocationCount;
+  }
+  assert.strictEqual(bytes, blocks.reduce((s, b) => s + b.blockSize, 0), 'zone bytes = sum of live blocks');
+  assert.strictEqual(count, live.size, 'zone counts = live blocks');
 }
 
 function run(env: Record<string, string>, profile: string, seed: number, ops: number): void {
