@@ -49,8 +49,9 @@ class FunctionLowerer implements Emitter {
   }
 
   lower(address: number): FunctionCode {
+    // The body's own scope stays open through the epilogue: locals are visible at the closing brace.
     this.scopes.push([]);
-    this.statement(this.def.body);
+    for (const st of this.def.body.body) this.statement(st);
     const epilogue = this.here();
     const retSlot = this.retSlot;
     this.pending = this.def.endLoc;
@@ -161,22 +162,10 @@ class FunctionLowerer implements Emitter {
         return;
       }
       case 'for': {
-        if (s.init !== undefined) this.statement(s.init);
-        if (s.test !== undefined && !hasCall(s.test)) { this.rotatedLoop(s.update, s.test, s.body); return; }
-        const top = this.here();
-        let br = -1;
-        if (s.test !== undefined) { this.startStatement(s.test.loc); br = this.branchFalse(s.test); }
-        const brk: number[] = []; const cont: number[] = [];
-        this.breaks.push(brk); this.continues.push(cont);
-        this.statement(s.body);
-        this.breaks.pop(); this.continues.pop();
-        const contPc = this.here();
-        if (s.update !== undefined) { this.startStatement(s.update.loc); this.exprStatement(s.update); }
-        this.emit({ op: Op.Jump, loc: s.loc, target: top });
-        const end = this.here();
-        if (br >= 0) this.patch(br, end);
-        for (const c of cont) this.patch(c, contPc);
-        for (const b of brk) this.patch(b, end);
+        // `for (int i = …)` scopes i to the loop.
+        this.scopes.push([]);
+        this.forStatement(s);
+        for (const info of this.scopes.pop()!) info.endPc = this.here();
         return;
       }
       case 'return': {
@@ -207,6 +196,25 @@ class FunctionLowerer implements Emitter {
       case 'goto': this.startStatement(s.loc); this.gotos.push({ at: this.emit({ op: Op.Jump, loc: s.loc }), name: s.name }); return;
       case 'empty': return;
     }
+  }
+
+  private forStatement(s: Stmt & { kind: 'for' }): void {
+    if (s.init !== undefined) this.statement(s.init);
+    if (s.test !== undefined && !hasCall(s.test)) { this.rotatedLoop(s.update, s.test, s.body); return; }
+    const top = this.here();
+    let br = -1;
+    if (s.test !== undefined) { this.startStatement(s.test.loc); br = this.branchFalse(s.test); }
+    const brk: number[] = []; const cont: number[] = [];
+    this.breaks.push(brk); this.continues.push(cont);
+    this.statement(s.body);
+    this.breaks.pop(); this.continues.pop();
+    const contPc = this.here();
+    if (s.update !== undefined) { this.startStatement(s.update.loc); this.exprStatement(s.update); }
+    this.emit({ op: Op.Jump, loc: s.loc, target: top });
+    const end = this.here();
+    if (br >= 0) this.patch(br, end);
+    for (const c of cont) this.patch(c, contPc);
+    for (const b of brk) this.patch(b, end);
   }
 
   /**

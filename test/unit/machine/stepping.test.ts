@@ -72,6 +72,11 @@ suite('machine: stepping, breakpoints, pause', () => {
     assert.ok(!('error' in e));
     assert.strictEqual((e as { value: string }).value, '3');
     assert.ok('error' in process.evaluate('nosuch', 0));
+    // At the closing brace the body's locals are still in scope.
+    process.setBreakpoints('prog.c', [14]);
+    const end = process.run('continue', 1000);
+    assert.strictEqual(end.loc!.line, 14);
+    assert.deepStrictEqual(process.locals(0).map((v) => v.name), ['x', 'y']);
   });
 
   test('the budget returns control and the same request continues; pause stops at the next statement', () => {
