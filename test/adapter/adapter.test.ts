@@ -90,6 +90,28 @@ suite('adapter: MallocscopeSession over DAP', function () {
     assert.strictEqual(output.text(), 'b=9\n');
   });
 
+  test('launch attributes reach the program: cwd-relative program, args, env, stdin and stdinFile', async () => {
+    const output = collectOutput();
+    const exited = dc.waitForEvent('exited');
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ cwd: FIXTURES, program: 'args_stdin.c', args: ['first'], env: { MODE: 'test' }, stdin: 'one\ntwo\n' } as DebugProtocol.LaunchRequestArguments),
+      dc.waitForEvent('terminated'),
+    ]);
+    assert.strictEqual((await exited).body.exitCode, 7);
+    assert.strictEqual(output.text(), 'argc=2 argv1=first mode=test\nread: one\nread: two\n');
+  });
+
+  test('stdinFile is read relative to cwd', async () => {
+    const output = collectOutput();
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ cwd: FIXTURES, program: ['args_stdin.c'], stdinFile: 'input.txt' } as DebugProtocol.LaunchRequestArguments),
+      dc.waitForEvent('terminated'),
+    ]);
+    assert.strictEqual(output.text(), 'argc=1 argv1=- mode=-\nread: from a file\n');
+  });
+
   test('stopOnEntry stops before the first statement of main', async () => {
     await Promise.all([
       dc.configurationSequence(),

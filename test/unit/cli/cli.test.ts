@@ -170,6 +170,14 @@ suite('cli: mallocscope run', function () {
     assert.strictEqual(doc.errors[0].address, '0x0');
   });
 
+  test('--no-tty makes stdout fully buffered: output still in the buffer dies with the process', () => {
+    const r = cli('run', fixture('null_deref.c'), '--no-tty');
+    assert.strictEqual(r.status, 139, r.stderr);
+    assert.strictEqual(r.stdout, '');
+    const ok = cli('run', fixture('exit3.c'), '--no-tty');
+    assert.strictEqual(ok.stdout, 'argc=1\n', 'flushed at exit');
+  });
+
   test('a compile error exits 2 with a clang-style diagnostic', () => {
     const r = cli('run', fixture('bad_syntax.c'));
     assert.strictEqual(r.status, 2);
