@@ -52,8 +52,8 @@ function eventLine(label: string, address: number, size: number, frames: readonl
 }
 
 /**
- * Lines for one trace event. A REALLOC reads as malloc_history shows it: the old block FREEd
- * (when it moved) and the new one ALLOCed, both with the realloc's stack. `wanted` filters by
+ * Lines for one trace event. A REALLOC reads as two: the old block FREEd and the new one
+ * ALLOCed (at the same address when it was resized in place), both with the realloc's stack. `wanted` filters by
  * block (start and size); `sizes` carries each live block's requested size between events.
  */
 function eventLines(
@@ -74,7 +74,8 @@ function eventLines(
     }
     case TraceKind.Realloc: {
       const lines: string[] = [];
-      if (e.previousAddress !== undefined && e.previousAddress !== 0 && e.previousAddress !== e.address) {
+      // Grown or shrunk in place, the block still ends one life and starts another, with a new size.
+      if (e.previousAddress !== undefined && e.previousAddress !== 0) {
         const old = sizes.get(e.previousAddress) ?? 0;
         sizes.delete(e.previousAddress);
         lines.push(...line('FREE ', e.previousAddress, old));
