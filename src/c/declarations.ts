@@ -8,6 +8,7 @@ import { buildInitializer, parseInitializerSyntax } from './initializers';
 import type { MutableFunc, MutableVar } from './linkage';
 import { type DeclSpec, type Declarator, type Parser } from './parser';
 import { parseFunctionBody } from './statements';
+import { markConstObject } from './semaExpr';
 import { ERROR_TYPE, compatible, composite, isComplete, typeToString } from './types';
 import { Tk } from './tokens';
 
@@ -37,13 +38,13 @@ export function parseDeclaration(p: Parser, where: 'file' | 'block', unknownType
     // `size_t n;` without its header: clang's "unknown type name", then carry on as if it were a type.
     p.error('UnknownTypeName', p.loc(), [startTok.text]);
     p.next();
-    spec = { storage: undefined, type: ERROR_TYPE, loc: p.loc(startTok), inline: false, declaresTag: false };
+    spec = { storage: undefined, type: ERROR_TYPE, loc: p.loc(startTok), inline: false, isConst: false, declaresTag: false };
   } else spec = p.parseDeclSpec(true);
   const stmts: Stmt[] = [];
   if (p.accept(';')) return stmts; // `struct S { … };` or a lone `int;`
   let first = true;
   for (;;) {
-    const d = p.parseDeclarator(spec.type, false);
+    const d = p.parseDeclarator(spec.type, false, spec.isConst);
     if (first && where === 'file' && d.type.kind === 'function' && (p.is('{') || startsKAndR(p))) {
       defineFunction(p, spec, d);
       return stmts;
@@ -70,7 +71,7 @@ function declareOne(p: Parser, spec: DeclSpec, d: Declarator, where: 'file' | 'b
   const name = d.name!;
   if (spec.storage === 'typedef') {
     if (p.is('=')) p.fail('IllegalInitializer', p.loc());
-    declareTypedef(p, name, d.type, d.loc);
+    declareTypedef(p, name, d.type, d.loc, d.isConst);
     return undefined;
   }
   if (d.type.kind === 'function') {
@@ -81,7 +82,7 @@ function declareOne(p: Parser, spec: DeclSpec, d: Declarator, where: 'file' | 'b
   return where === 'file' ? declareFileObject(p, spec, d) : declareBlockObject(p, spec, d);
 }
 
-function declareTypedef(p: Parser, name: string, type: CType, loc: SourceLocation): void {
+function declareTypedef(p: Parser, name: string, type: CType, loc: SourceLocation, isConst: boolean): void {
   const previous = p.scope.ordinary.get(name);
   if (previous) {
     if (previous.kind === 'typedef') {
@@ -94,7 +95,7 @@ function declareTypedef(p: Parser, name: string, type: CType, loc: SourceLocatio
     p.error('RedefinitionDifferentKind', loc, [name]);
     return;
   }
-  p.scope.ordinary.set(name, { kind: 'typedef', type, loc });
+  p.scope.ordinary.set(name, { kind: 'typedef', type, loc, isConst });
 }
 
 export function declareFunction(p: Parser, name: string, type: FunctionType, loc: SourceLocation, isStatic: boolean, defining: boolean): MutableFunc {
@@ -180,6 +181,7 @@ function declareFileObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt | und
     const storage = isStatic ? 'static-global' : spec.storage === 'extern' && !hasInit ? 'extern' : 'global';
     symbol = p.builder.newVar(name, type, storage, d.loc);
   }
+  if (d.isConst) markConstObject(symbol);
   if (!isStatic) {
     record = p.builder.externalObjects.get(name);
     if (!record) {
@@ -248,6 +250,7 @@ function declareBlockObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt | un
   let type = d.type;
   if (type.kind === 'array' && type.vla && isStatic) { p.error('VlaAtFileScope', d.loc); type = ERROR_TYPE; }
   const symbol = p.builder.newVar(name, type, isStatic ? 'static-local' : 'local', d.loc);
+  if (d.isConst) markConstObject(symbol);
   // The name is in scope from the end of its declarator: `int x = sizeof x;` works.
   p.scope.ordinary.set(name, { kind: 'var', symbol });
   let init: Initializer | undefined;

@@ -115,6 +115,9 @@ export const Messages = {
 
   // Expressions
   NotAssignable: 'expression is not assignable',
+  ConstVariableAssigned: 'cannot assign to variable \'%0\' with const-qualified type \'%1\'',
+  ReadOnlyAssigned: 'read-only variable is not assignable',
+  DiscardsQualifiers: '%0 discards qualifiers',
   ArrayNotAssignable: 'array type \'%0\' is not assignable',
   AddressOfRvalue: 'cannot take the address of an rvalue of type \'%0\'',
   AddressOfBitField: 'address of bit-field requested',

@@ -11,8 +11,8 @@ import { Scope } from './scope';
 import { ExprSema, isErrorExpr } from './semaExpr';
 import { Tk, type Token } from './tokens';
 import {
-  ERROR_TYPE, T, arrayOf, functionType, isComplete, isInteger, layoutRecord, newRecord, pointerTo, typeToString,
-  type FieldDecl,
+  ERROR_TYPE, T, arrayOf, functionType, hasConstElements, isComplete, isInteger, layoutRecord, markConstElements,
+  markConstPointee, newRecord, pointerTo, typeToString, type FieldDecl,
 } from './types';
 import type { CaseLabel } from './ast';
 
@@ -26,16 +26,20 @@ export interface DeclSpec {
   readonly type: CType;
   readonly loc: SourceLocation;
   readonly inline: boolean;
+  /** `const` among the specifiers (or in the typedef used): the declared object is read-only. */
+  readonly isConst: boolean;
   /** A struct/union/enum was declared or defined by these specifiers (so `struct S { … };` is fine alone). */
   readonly declaresTag: boolean;
 }
 
-export interface ParamInfo { readonly name: string | undefined; readonly type: CType; readonly loc: SourceLocation }
+export interface ParamInfo { readonly name: string | undefined; readonly type: CType; readonly loc: SourceLocation; readonly isConst?: boolean }
 
 export interface Declarator {
   readonly name: string | undefined;
   readonly loc: SourceLocation;
   readonly type: CType;
+  /** The declared object itself is const (`const int x`, `char *const p`). */
+  readonly isConst: boolean;
   /** The parameters when the declarator is `name(params)`: what a function definition binds. */
   readonly params: readonly ParamInfo[] | undefined;
 }
@@ -208,7 +212,7 @@ export class Parser {
   parseDeclSpec(allowStorage: boolean): DeclSpec {
     const loc = this.loc();
     let storage: StorageClass | undefined;
-    let inline = false, declaresTag = false;
+    let inline = false, declaresTag = false, isConst = false;
     let base: CType | undefined;
     const counts = new Map<string, number>();
     let sawAny = false;
@@ -223,7 +227,10 @@ export class Parser {
         else storage = w;
         this.next(); sawAny = true; continue;
       }
-      if (w === 'const' || w === 'volatile' || w === 'restrict' || w === '_Thread_local' || w === '__thread') { this.next(); sawAny = true; continue; }
+      if (w === 'const' || w === 'volatile' || w === 'restrict' || w === '_Thread_local' || w === '__thread') {
+        if (w === 'const') isConst = true;
+        this.next(); sawAny = true; continue;
+      }
       if (w === 'inline' || w === '_Noreturn') { inline = inline || w === 'inline'; this.next(); sawAny = true; continue; }
       if (w === '_Atomic') {
         this.next();
@@ -263,14 +270,14 @@ export class Parser {
       }
       if (!base && counts.size === 0 && this.isTypedefName(t)) {
         const entry = this.scope.lookup(w);
-        if (entry?.kind === 'typedef') base = entry.type;
+        if (entry?.kind === 'typedef') { base = entry.type; isConst = isConst || entry.isConst === true; }
         this.next(); sawAny = true; continue;
       }
       break;
     }
     void sawAny;
     const type = base ?? this.basicType(counts, loc);
-    return { storage, type, loc, inline, declaresTag };
+    return { storage, type, loc, inline, isConst, declaresTag };
   }
 
   private basicType(counts: Map<string, number>, loc: SourceLocation): CType {
@@ -347,8 +354,8 @@ export class Parser {
       return;
     }
     for (;;) {
-      let d: Declarator = { name: undefined, loc: this.loc(), type: spec.type, params: undefined };
-      if (!this.is(':')) d = this.parseDeclarator(spec.type, false);
+      let d: Declarator = { name: undefined, loc: this.loc(), type: spec.type, params: undefined, isConst: spec.isConst };
+      if (!this.is(':')) d = this.parseDeclarator(spec.type, false, spec.isConst);
       let bitWidth: number | undefined;
       if (this.accept(':')) {
         const widthLoc = this.loc();
@@ -432,12 +439,17 @@ export class Parser {
   // Declarators (C11 6.7.6)
 
   // declarator: pointer? direct-declarator
-  parseDeclarator(base: CType, abstract: boolean): Declarator {
+  parseDeclarator(base: CType, abstract: boolean, baseConst = false): Declarator {
     this.skipAttributes();
+    let isConst = baseConst;
     while (this.accept('*')) {
-      base = pointerTo(base);
+      const p = pointerTo(base);
+      if (isConst) markConstPointee(p);
+      base = p;
+      isConst = false;
       while (this.is('const') || this.is('volatile') || this.is('restrict') || this.is('_Atomic') || this.is('__attribute__')) {
-        if (this.is('__attribute__')) this.skipAttributes(); else this.next();
+        if (this.is('__attribute__')) this.skipAttributes();
+        else if (this.next().text === 'const') isConst = true;
       }
     }
     // A parenthesised inner declarator: its suffixes bind tighter, so parse the outer suffixes first.
@@ -445,10 +457,10 @@ export class Parser {
       const open = this.pos;
       this.next();
       this.skipBalanced();
-      const outer = this.parseSuffixes(base, undefined);
+      const outer = this.parseSuffixes(base, undefined, isConst);
       const end = this.pos;
       this.pos = open + 1;
-      const inner = this.parseDeclarator(outer.type, abstract);
+      const inner = this.parseDeclarator(outer.type, abstract, isConst && outer.type.kind === 'array');
       this.expect(')');
       this.pos = end;
       return inner;
@@ -457,10 +469,10 @@ export class Parser {
     const loc = this.loc();
     if (this.peek().kind === Tk.Ident && !this.startsTypeNameInAbstract(abstract)) name = this.next().text;
     else if (!abstract) this.fail('ExpectedIdentifierOrParen', this.loc());
-    const r = this.parseSuffixes(base, name);
+    const r = this.parseSuffixes(base, name, isConst);
     this.skipAttributes();
     if (this.is('__asm')) this.skipAttributes();
-    return { name, loc, type: r.type, params: r.params };
+    return { name, loc, type: r.type, params: r.params, isConst: isConst && r.type.kind !== 'function' };
   }
 
   private startsTypeNameInAbstract(abstract: boolean): boolean {
@@ -485,7 +497,7 @@ export class Parser {
   }
 
   // direct-declarator suffixes: [ assignment-expression? ] | ( parameter-type-list )
-  private parseSuffixes(base: CType, name: string | undefined): { type: CType; params: ParamInfo[] | undefined } {
+  private parseSuffixes(base: CType, name: string | undefined, elementsConst = false): { type: CType; params: ParamInfo[] | undefined } {
     if (this.is('[')) {
       const at = this.loc();
       this.next();
@@ -503,11 +515,12 @@ export class Parser {
         } else vla = e;
       }
       this.expect(']', 'ExpectedRBracket', []);
-      const inner = this.parseSuffixes(base, name);
+      const inner = this.parseSuffixes(base, name, elementsConst);
       const of = inner.type;
       if (of.kind === 'function') this.error('ArrayOfFunctions', at, [name ?? 'type name', typeToString(of)]);
       else if (!isComplete(of) && of !== ERROR_TYPE) this.error('ArrayIncompleteElement', at, [typeToString(of)]);
       const type = vla ? { kind: 'array' as const, of, length: undefined, vla } : arrayOf(of, length);
+      if (elementsConst) markConstElements(type);
       return { type, params: undefined };
     }
     if (this.is('(')) {
@@ -540,15 +553,15 @@ export class Parser {
           if (this.is(',', 1) || this.is(')', 1)) this.fail('KAndRNotSupported', this.loc());
           this.error('UnknownTypeName', this.loc(), [t.text]);
           this.next();
-          spec = { storage: undefined, type: ERROR_TYPE, loc: this.loc(t), inline: false, declaresTag: false };
+          spec = { storage: undefined, type: ERROR_TYPE, loc: this.loc(t), inline: false, isConst: false, declaresTag: false };
         } else spec = this.parseDeclSpec(true);
-        const d = this.parseDeclarator(spec.type, true);
+        const d = this.parseDeclarator(spec.type, true, spec.isConst);
         let type = d.type;
         if (type.kind === 'void') { this.error('VoidParam', d.loc); type = ERROR_TYPE; }
         // Parameter adjustment (C11 6.7.6.3p7–8).
-        if (type.kind === 'array') type = pointerTo(type.of);
+        if (type.kind === 'array') type = hasConstElements(type) ? markConstPointee(pointerTo(type.of)) : pointerTo(type.of);
         else if (type.kind === 'function') type = pointerTo(type);
-        params.push({ name: d.name, type, loc: d.loc });
+        params.push({ name: d.name, type, loc: d.loc, isConst: d.isConst && d.type.kind !== 'array' });
         if (!this.accept(',')) break;
       }
     } finally {
@@ -561,7 +574,7 @@ export class Parser {
   // type-name: specifier-qualifier-list abstract-declarator?
   parseTypeName(): CType {
     const spec = this.parseDeclSpec(false);
-    return this.parseDeclarator(spec.type, true).type;
+    return this.parseDeclarator(spec.type, true, spec.isConst).type;
   }
 
   // ------------------------------------------------------------------------------------------

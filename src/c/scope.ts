@@ -6,7 +6,7 @@ import type { CType, FuncSymbol, IntType, RecordType, SourceLocation, VarSymbol 
 export type OrdinaryEntry =
   | { readonly kind: 'var'; readonly symbol: VarSymbol }
   | { readonly kind: 'func'; readonly symbol: FuncSymbol }
-  | { readonly kind: 'typedef'; readonly type: CType; readonly loc: SourceLocation }
+  | { readonly kind: 'typedef'; readonly type: CType; readonly loc: SourceLocation; readonly isConst?: boolean }
   | { readonly kind: 'enumConst'; readonly value: bigint; readonly type: IntType; readonly loc: SourceLocation };
 
 export type TagEntry =

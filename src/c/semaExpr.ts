@@ -3,10 +3,10 @@
 // designators in `decay`, picks the pointer-arithmetic operators, and folds integer constant
 // expressions to `int` nodes.
 
-import type { BinaryOp, CType, Expr, FunctionType, IntType, PointerType, RecordType, SourceLocation, UnaryOp } from './ast';
+import type { BinaryOp, CType, Expr, FunctionType, IntType, PointerType, RecordType, SourceLocation, UnaryOp, VarSymbol } from './ast';
 import type { Diagnostics } from './diagnostics';
 import {
-  ERROR_TYPE, PTRDIFF_T, SIZE_T, T, compatible, findField, isArithmetic, isComplete, isFloat, isInteger, isPointer,
+  ERROR_TYPE, PTRDIFF_T, SIZE_T, T, compatible, findField, hasConstElements, markConstPointee, pointsToConst, isArithmetic, isComplete, isFloat, isInteger, isPointer,
   isRecord, isScalar, isVoid, isVoidPointer, plainInt, pointerTo, promotedType, sizeOf, typeToString, usualArithmeticType,
 } from './types';
 
@@ -42,6 +42,22 @@ export function isNullPointerConstant(e: Expr): boolean {
   return e.kind === 'cast' && !e.implicit && isVoidPointer(e.type) && e.operand.kind === 'int' && e.operand.value === 0n;
 }
 
+const constObjects = new WeakSet<VarSymbol>();
+
+/** The object was declared const (`const int x`, `char *const p`). */
+export function markConstObject(v: VarSymbol): void { constObjects.add(v); }
+
+/** Does this lvalue designate a read-only object? 'variable' names a const variable directly. */
+export function constness(e: Expr): 'variable' | 'readonly' | undefined {
+  switch (e.kind) {
+    case 'ident': return e.symbol.kind === 'var' && constObjects.has(e.symbol) ? 'variable' : undefined;
+    case 'deref': return pointsToConst(e.operand.type) ? 'readonly' : undefined;
+    case 'index': return pointsToConst(e.base.type) ? 'readonly' : undefined;
+    case 'member': return e.arrow ? (pointsToConst(e.object.type) ? 'readonly' : undefined) : constness(e.object) && 'readonly';
+    default: return undefined;
+  }
+}
+
 /** The bit-field an lvalue designates, if any. */
 export function bitFieldOf(e: Expr): boolean { return e.kind === 'member' && e.field.bitWidth !== undefined; }
 
@@ -53,7 +69,11 @@ export class ExprSema {
 
   /** Value of an lvalue (C11 6.3.2.1): arrays and functions decay to pointers. */
   rvalue(e: Expr): Expr {
-    if (e.type.kind === 'array') return { kind: 'decay', operand: e, loc: e.loc, type: pointerTo(e.type.of) };
+    if (e.type.kind === 'array') {
+      const p = pointerTo(e.type.of);
+      if (hasConstElements(e.type) || constness(e)) markConstPointee(p);
+      return { kind: 'decay', operand: e, loc: e.loc, type: p };
+    }
     if (e.type.kind === 'function') return { kind: 'decay', operand: e, loc: e.loc, type: pointerTo(e.type) };
     return e;
   }
@@ -101,6 +121,7 @@ export class ExprSema {
     if (isPointer(to)) {
       if (isNullPointerConstant(e)) return this.implicit(e, to);
       if (isPointer(from)) {
+        if (pointsToConst(from) && !pointsToConst(to)) this.diags.warning('DiscardsQualifiers', loc, [phrase(action, to, from, false)]);
         if (!compatible(to.to, from.to) && !isVoidPointer(to) && !isVoidPointer(from)) {
           const fnPtr = to.to.kind === 'function' || from.to.kind === 'function';
           if (fnPtr) this.diags.error('IncompatibleFunctionPointerTypes', loc, [phrase(action, to, from, false)]);
@@ -312,6 +333,12 @@ export class ExprSema {
   private checkModifiable(target: Expr, loc: Loc): boolean {
     if (target.type.kind === 'array') { this.diags.error('ArrayNotAssignable', loc, [typeToString(target.type)]); return false; }
     if (!isLvalue(target) || target.kind === 'string') { this.diags.error('NotAssignable', target.loc); return false; }
+    const c = constness(target);
+    if (c === 'variable' && target.kind === 'ident') {
+      this.diags.error('ConstVariableAssigned', loc, [target.symbol.name, typeToString(target.type, '', true)]);
+      return false;
+    }
+    if (c) { this.diags.error('ReadOnlyAssigned', loc); return false; }
     return true;
   }
 
@@ -439,7 +466,9 @@ export class ExprSema {
     if (operand.type.kind === 'function') return this.rvalue(operand);
     if (bitFieldOf(operand)) { this.diags.error('AddressOfBitField', loc); return errorExpr(loc); }
     if (!isLvalue(operand)) { this.diags.error('AddressOfRvalue', loc, [typeToString(operand.type)]); return errorExpr(loc); }
-    return { kind: 'addressOf', operand, loc, type: pointerTo(operand.type) };
+    const p = pointerTo(operand.type);
+    if (constness(operand)) markConstPointee(p);
+    return { kind: 'addressOf', operand, loc, type: p };
   }
 
   deref(operandExpr: Expr, loc: Loc): Expr {

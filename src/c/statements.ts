@@ -5,7 +5,7 @@ import { parseDeclaration } from './declarations';
 import { parseConditional } from './expressions';
 import type { MutableFunc } from './linkage';
 import type { FunctionContext, ParamInfo, Parser } from './parser';
-import { isErrorExpr, wrapInt } from './semaExpr';
+import { isErrorExpr, markConstObject, wrapInt } from './semaExpr';
 import { Tk } from './tokens';
 import { ERROR_TYPE, isComplete, isInteger, promotedType, typeToString } from './types';
 import type { IntType } from './ast';
@@ -23,6 +23,7 @@ export function parseFunctionBody(p: Parser, symbol: MutableFunc, params: readon
     for (const param of params) {
       if (!isComplete(param.type) && param.type !== ERROR_TYPE) p.error('VariableIncompleteType', param.loc, [typeToString(param.type)]);
       const s = p.builder.newVar(param.name ?? '', param.type, 'param', param.loc);
+      if (param.isConst) markConstObject(s);
       paramSymbols.push(s);
       if (param.name === undefined) continue;
       if (p.scope.ordinary.has(param.name)) p.error('Redefinition', param.loc, [param.name]);

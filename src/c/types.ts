@@ -204,6 +204,19 @@ export function findField(record: RecordType, name: string): RecordField[] | und
 }
 
 // -----------------------------------------------------------------------------------------------
+// const. The AST's types carry no qualifiers (the machine does not need them), so the front end
+// keeps them beside the types: a pointer type object can be marked "points to const", an array
+// type object "has const elements", and objects (symbols) are marked const where declared.
+
+const constPointee = new WeakSet<CType>();
+const constElements = new WeakSet<CType>();
+
+export function markConstPointee(t: PointerType): PointerType { constPointee.add(t); return t; }
+export function pointsToConst(t: CType): boolean { return constPointee.has(t); }
+export function markConstElements(t: ArrayType): ArrayType { constElements.add(t); return t; }
+export function hasConstElements(t: CType): boolean { return constElements.has(t); }
+
+// -----------------------------------------------------------------------------------------------
 // Spelling types the way clang prints them in diagnostics: 'int *', 'char[4]', 'void (*)(int)'.
 
 const INT_NAMES: Record<IntKind, string> = {
@@ -212,8 +225,11 @@ const INT_NAMES: Record<IntKind, string> = {
   llong: 'long long', ullong: 'unsigned long long',
 };
 
-export function typeToString(t: CType, inner = ''): string {
-  const join = (base: string): string => inner === '' ? base : inner.startsWith('[') ? base + inner : `${base} ${inner}`;
+export function typeToString(t: CType, inner = '', isConst = false): string {
+  const join = (name: string): string => {
+    const base = isConst ? `const ${name}` : name;
+    return inner === '' ? base : inner.startsWith('[') ? base + inner : `${base} ${inner}`;
+  };
   switch (t.kind) {
     case 'void': return join('void');
     case 'int': return join(t.enumTag !== undefined ? `enum ${t.enumTag}` : INT_NAMES[t.name]);
@@ -221,9 +237,10 @@ export function typeToString(t: CType, inner = ''): string {
     case 'struct': case 'union': return join(`${t.kind} ${t.tag ?? '(anonymous)'}`);
     case 'pointer': {
       const wrap = t.to.kind === 'array' || t.to.kind === 'function';
-      return typeToString(t.to, wrap ? `(*${inner})` : `*${inner}`);
+      const star = isConst ? (inner === '' ? '*const' : `*const ${inner}`) : `*${inner}`;
+      return typeToString(t.to, wrap ? `(${star})` : star, constPointee.has(t) && t.to.kind !== 'array');
     }
-    case 'array': return typeToString(t.of, `${inner}[${t.length ?? (t.vla ? '*' : '')}]`);
+    case 'array': return typeToString(t.of, `${inner}[${t.length ?? (t.vla ? '*' : '')}]`, isConst || constElements.has(t));
     case 'function': {
       const params = t.params.map(p => typeToString(p));
       if (t.variadic) params.push('...');

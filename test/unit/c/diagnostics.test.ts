@@ -39,6 +39,26 @@ suite('c/diagnostics', () => {
       ["1:8: error: unknown type name 'bool'", "2:1: error: unknown type name 'uint8_t'"]);
   });
 
+  test('const objects and what pointers-to-const reach are read-only', () => {
+    const text = [
+      'typedef const int cint;', 'struct s { int a; };', 'void f(const char *s, char *const p, const struct s *sp) {',
+      '  const int x = 1; cint y = 2; const int arr[2] = { 1, 2 };',
+      '  x = 2; y++; s[0] = 1; *s = 1; s = 0; p = 0; *p = 1; sp->a = 1; arr[1] = 0;',
+      '}', 'int main(void) { return 0; }',
+    ].join('\n');
+    assert.deepStrictEqual(diagnosticLines(text), [
+      "5:5: error: cannot assign to variable 'x' with const-qualified type 'const int'",
+      "5:11: error: cannot assign to variable 'y' with const-qualified type 'const int'",
+      '5:20: error: read-only variable is not assignable',
+      '5:28: error: read-only variable is not assignable',
+      "5:42: error: cannot assign to variable 'p' with const-qualified type 'char *const'",
+      '5:61: error: read-only variable is not assignable',
+      '5:73: error: read-only variable is not assignable',
+    ]);
+    assert.deepStrictEqual(diagnosticLines('#include <stdlib.h>\nint main(void) { const char *s = "x"; char *t = s; free((void *)s); return *t; }'),
+      ["2:49: warning: initializing 'char *' with an expression of type 'const char *' discards qualifiers"]);
+  });
+
   test('one mistake gives one error: an undeclared name does not cascade', () => {
     assert.deepStrictEqual(diagnosticLines('int main(void) {\n  int y = x + 1;\n  y = *x + x->f + x[2];\n  return y;\n}'), [
       "2:11: error: use of undeclared identifier 'x'",
