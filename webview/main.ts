@@ -13,6 +13,7 @@ import { formatBytes, formatCount } from '../src/protocol/format';
 import { el } from './dom';
 import { FootprintView } from './footprintView';
 import { HeapMapView } from './heapMap';
+import { blockIndexNear } from './heapMapLayout';
 import { HistoryView } from './historyView';
 import { text } from './strings';
 import { loadUiState, post, saveUiState, type PanelUiState } from './vscodeApi';
@@ -121,7 +122,7 @@ class Panel {
     this.heapMap.setSelected(this.ui.selectedAddress);
     this.heapMap.update(snapshot);
     if (this.ui.selectedAddress !== undefined && (firstOfSession || this.historyShown)) {
-      this.requestHistory(this.ui.selectedAddress, '');
+      this.requestHistory(this.ui.selectedAddress, describeBlock(snapshot, this.ui.selectedAddress));
     }
     const elapsed = performance.now() - started;
     this.root.dataset.renderMs = elapsed.toFixed(2);
@@ -158,9 +159,7 @@ class Panel {
     this.remember({ selectedAddress: block.address });
     this.heapMap.setSelected(block.address);
     this.heapMap.redraw();
-    const state = block.state === BlockState.InUse ? text.legendInUse : block.state === BlockState.Cached ? text.legendCached : text.legendFree;
-    const detail = `${region.type} · ${text.pickedBlock(state, formatBytes(block.size), formatBytes(block.requested))}`;
-    this.requestHistory(block.address, detail);
+    this.requestHistory(block.address, blockDetail(block, region));
   }
 
   private requestHistory(address: number, detail: string): void {
@@ -195,6 +194,19 @@ class Panel {
     this.ui = { ...this.ui, ...change };
     saveUiState(this.ui);
   }
+}
+
+/** The line under the history heading: region, state and sizes of the picked block. */
+function blockDetail(block: HeapBlock, region: HeapRegion): string {
+  const state = block.state === BlockState.InUse ? text.legendInUse : block.state === BlockState.Cached ? text.legendCached : text.legendFree;
+  return `${region.type} · ${text.pickedBlock(state, formatBytes(block.size), formatBytes(block.requested))}`;
+}
+
+/** blockDetail for an address in a new snapshot ('' when no block starts there any more). */
+function describeBlock(snapshot: HeapSnapshot, address: number): string {
+  const region = snapshot.regions.find((r) => address >= r.start && address < r.end);
+  const block = region?.blocks[blockIndexNear(region, address)];
+  return region !== undefined && block !== undefined && block.address === address ? blockDetail(block, region) : '';
 }
 
 const panel = new Panel();

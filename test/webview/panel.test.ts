@@ -185,6 +185,8 @@ suite('Heap view panel', function () {
     const panel = await withSnapshot({ selectedAddress: target, collapsed: ['zones'] });
     const posted = await waitFor(panel.posted, (m) => m.some((x) => x.type === MessageType.HistoryRequest), 'HistoryRequest');
     assert.strictEqual(posted.find((m) => m.type === MessageType.HistoryRequest)!.address, target);
+    const region = snapshot.regions.find((r) => target >= r.start && target < r.end)!;
+    assert.ok((await panel.page.locator('.history-detail').textContent())?.startsWith(`${region.type} · in use · block`));
     assert.strictEqual(await panel.page.locator('details[data-section="zones"]').getAttribute('open'), null);
     assert.notStrictEqual(await panel.page.locator('details[data-section="heap"]').getAttribute('open'), null);
     await panel.page.close();
