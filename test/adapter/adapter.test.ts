@@ -112,6 +112,16 @@ suite('adapter: MallocscopeSession over DAP', function () {
     assert.strictEqual(output.text(), 'argc=1 argv1=- mode=-\nread: from a file\n');
   });
 
+  test('several files with a local header: a breakpoint in the second file, frames from both', async () => {
+    const main = path.join(FIXTURES, 'multi/main.c');
+    const util = path.join(FIXTURES, 'multi/util.c');
+    await dc.hitBreakpoint({ program: [main, util] } as DebugProtocol.LaunchRequestArguments, { path: util, line: 9 });
+    const st = await dc.stackTraceRequest({ threadId: 1 });
+    assert.deepStrictEqual(st.body.stackFrames.map((f) => [f.name, f.source?.path, f.line]), [['make_buffer', util, 9], ['main', main, 6]]);
+    const b = (await localsOfTopFrame()).find((v) => v.name === 'b');
+    assert.match(b?.value ?? '', /^0x[0-9a-f]+ · nano · 112 B/);
+  });
+
   test('stopOnEntry stops before the first statement of main', async () => {
     await Promise.all([
       dc.configurationSequence(),

@@ -178,6 +178,13 @@ suite('cli: mallocscope run', function () {
     assert.strictEqual(ok.stdout, 'argc=1\n', 'flushed at exit');
   });
 
+  test('links several files and reads their local headers', () => {
+    const dir = path.join(ROOT, 'test/adapter/fixtures/multi');
+    const r = cli('run', path.join(dir, 'main.c'), path.join(dir, 'util.c'));
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, 'hello from util\n');
+  });
+
   test('a compile error exits 2 with a clang-style diagnostic', () => {
     const r = cli('run', fixture('bad_syntax.c'));
     assert.strictEqual(r.status, 2);
