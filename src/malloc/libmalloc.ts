@@ -90,7 +90,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     this.nanoZoneAddress = this.settings.nanoZone ? this.mapZoneStructure(MALLOC_METADATA_HINT + 0x8000) : undefined;
     const magazineDetail = (): string => this.magazineZoneName;
     const host = {
-      vm, scribble: this.settings.scribble, magazineCount: this.magazineCount,
+      vm, scribble: this.settings.scribble, guardRegions: this.settings.guardEdges === 'all', magazineCount: this.magazineCount,
       regionDetail: magazineDetail,
       vmEvent: (kind: TraceKind, address: number, size: number) => this.recordVm(kind, address, size),
     };

@@ -48,6 +48,8 @@ export interface RackConfig {
 export interface RackHost {
   readonly vm: AddressSpaceApi;
   readonly scribble: boolean;
+  /** MallocGuardEdges=all: a guard page after each region. */
+  readonly guardRegions: boolean;
   readonly magazineCount: number;
   /** vmmap REGION DETAIL for new regions (the owning zone's name). */
   regionDetail(): string;
@@ -169,11 +171,13 @@ export class Rack {
 
   private newRegion(mag: Magazine): boolean {
     const c = this.config;
-    const start = this.host.vm.map(c.regionSize, {
+    const guard = this.host.guardRegions ? this.host.vm.pageSize : 0;
+    const start = this.host.vm.map(c.regionSize + guard, {
       tag: c.tag, alignment: c.regionSize, hint: MALLOC_HEAP_HINT, detail: this.host.regionDetail(),
     });
     if (start === undefined) return false;
-    this.host.vmEvent(TraceKind.VmAlloc, start, c.regionSize);
+    if (guard > 0) this.host.vm.protect(start + c.regionSize, guard, '---');
+    this.host.vmEvent(TraceKind.VmAlloc, start, c.regionSize + guard);
     if (mag.lastRegion !== undefined) this.finalizeTail(mag, mag.lastRegion);
     const region = new RackRegion(start, c.regionSize, c.heapOffset, c.quantum, c.numBlocks, mag.index);
     this.regions.push(region);
@@ -277,8 +281,9 @@ export class Rack {
       this.depot.freeBytes -= region.tailQuanta * this.config.quantum;
       this.regions.splice(this.regions.indexOf(region), 1);
       this.byKey.delete(Math.floor(region.start / this.config.regionSize));
-      this.host.vm.unmap(region.start, region.size);
-      this.host.vmEvent(TraceKind.VmFree, region.start, region.size);
+      const guard = this.host.guardRegions ? this.host.vm.pageSize : 0;
+      this.host.vm.unmap(region.start, region.size + guard);
+      this.host.vmEvent(TraceKind.VmFree, region.start, region.size + guard);
     }
   }
 

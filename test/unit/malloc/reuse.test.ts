@@ -206,4 +206,13 @@ suite('large blocks and death row', () => {
     assert.strictEqual(h.vm.regionAt(p - 1)!.protection, '---');
     assert.strictEqual(h.vm.regionAt(p + h.malloc.mallocSize(p))!.protection, '---');
   });
+
+  test('MallocGuardEdges=all also puts a guard page after each tiny/small region', () => {
+    const h = magazineHeap({ MallocGuardEdges: 'all' });
+    const p = h.malloc.malloc(64);
+    const region = h.malloc.regions().find((r) => r.zone === 'tiny')!;
+    assert.ok(p >= region.start && p < region.end);
+    assert.strictEqual(h.vm.regionAt(region.end)!.protection, '---');
+    assert.strictEqual(h.vm.regionAt(region.end - 1)!.protection, 'rw-');
+  });
 });
