@@ -7,7 +7,7 @@
 // convertDebuggerLineToClient/convertClientLineToDebugger only.
 
 import {
-  Breakpoint, ContinuedEvent, Event, ExitedEvent, InitializedEvent, LoggingDebugSession, OutputEvent, Scope,
+  Breakpoint, ContinuedEvent, Event, ExitedEvent, InitializedEvent, Logger, logger, LoggingDebugSession, OutputEvent, Scope,
   Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -95,6 +95,8 @@ export class MallocscopeSession extends LoggingDebugSession {
 
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments | undefined): Promise<void> {
     args ??= {} as LaunchArguments;
+    // DAP traffic in the debug console, for debugging the adapter itself.
+    if (args.trace === true) logger.setup(Logger.LogLevel.Verbose, false);
     const resolved = await this.createFromArguments(response, args);
     if (resolved === undefined) return;
     this.launchArgs = args;

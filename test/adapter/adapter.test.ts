@@ -397,6 +397,9 @@ suite('adapter: MallocscopeSession over DAP', function () {
     ]);
     const set = await dc.setBreakpointsRequest({ source: { path: STEPS }, breakpoints: [{ line: 8 }, { line: 13 }] });
     assert.deepStrictEqual(set.body.breakpoints.map((b) => [b.verified, b.line]), [[true, 10], [true, 13]]);
+    const elsewhere = await dc.setBreakpointsRequest({ source: { path: path.join(FIXTURES, 'not_in_program.c') }, breakpoints: [{ line: 3 }] });
+    assert.strictEqual(elsewhere.body.breakpoints[0].verified, false);
+    assert.match(elsewhere.body.breakpoints[0].message ?? '', /No statement/);
     const locations = await dc.send('breakpointLocations', { source: { path: STEPS }, line: 9, endLine: 16 }) as DebugProtocol.BreakpointLocationsResponse;
     assert.deepStrictEqual(locations.body.breakpoints.map((b) => b.line), [10, 11, 12, 13, 14, 15, 16]);
     await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 13 })]);
