@@ -4,7 +4,7 @@
 // agree on every number.
 
 import type { Process } from '../machine/api';
-import type { BlockInfo, MallocIntrospection, MallocRegionReport, ZoneKind, ZoneReport } from '../malloc/api';
+import type { BlockInfo, MallocIntrospection, ZoneKind, ZoneReport } from '../malloc/api';
 import type { VmRegionInfo, VmTag } from '../vm/api';
 
 /** The allocator's introspection; a MallocApi without it reports no zones. */
@@ -162,9 +162,4 @@ function upperBound(sorted: readonly number[], value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The malloc region (allocator view) containing an address, if any. */
-export function mallocRegionAt(process: Process, address: number): MallocRegionReport | undefined {
-  return introspection(process).regions().find((r) => address >= r.start && address < r.end);
 }

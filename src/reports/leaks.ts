@@ -73,8 +73,9 @@ export function leaksReport(process: Process): LeaksResult {
     }
     return f;
   };
-  // Blocks the runtime allocated before main are referenced from libraries' data a Mac's leaks
-  // scans and we do not model: treat them as roots, then mark again from them.
+  // Blocks the runtime allocated before main, and blocks libc allocated for its own state, are
+  // referenced from libraries' data that a Mac's leaks scans and the simulation keeps outside
+  // simulated memory: treat them as roots, then mark again from them.
   const runtimeRoots = leaked.filter((i) => factsOf(i).runtimeOwned);
   let stillLeaked = leaked;
   if (runtimeRoots.length > 0) {
