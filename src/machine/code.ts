@@ -4,7 +4,6 @@
 import type { CType, FunctionDef, SourceLocation, VarSymbol } from '../c/ast';
 
 /** A compiled expression: reads the frame, returns the C value (number, bigint, or an address for aggregates). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Ev = (f: Frame) => any;
 
 export const enum Op { Eval = 0, Jump = 1, BranchFalse = 2, Call = 3, Return = 4, Switch = 5, BranchTrue = 6 }

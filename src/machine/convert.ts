@@ -6,11 +6,8 @@ import type { AddressSpaceApi } from '../vm/api';
 import { sizeOf } from './ctypes';
 import { I64, low32, toNum, toS64, toU64 } from './int64';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Load = (address: number) => any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Store = (address: number, value: any) => void;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Conv = (v: any) => any;
 
 export function loader(mem: AddressSpaceApi, t: CType): Load {

@@ -5,7 +5,7 @@
 import type { BinaryOp, CType, Expr, FuncSymbol, RecordField, VarSymbol } from '../c/ast';
 import type { AddressSpaceApi } from '../vm/api';
 import { CallSite, Ev, Frame, Instr, Op } from './code';
-import { Conv, converter, loader, Store, storer, truthOf } from './convert';
+import { converter, loader, Store, storer, truthOf } from './convert';
 import { is64, sizeOf } from './ctypes';
 import { S64, U64, toNum } from './int64';
 
@@ -400,7 +400,7 @@ export class ExprLowerer {
     const lv = this.lvalue(e.target);
     const t = e.target.type;
     const d = e.increment ? e.delta : -e.delta;
-    let step: (v: any) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let step: (v: any) => any;
     if (t.kind === 'pointer' || t.kind === 'float') step = t.kind === 'float' && t.size === 4 ? (v) => Math.fround(v + d) : (v) => v + d;
     else if (t.kind === 'int') {
       if (t.size === 8) { const o = t.signed ? S64 : U64; step = (v) => o.add(v, d); }
@@ -501,7 +501,6 @@ function bitfieldLV(mem: AddressSpaceApi, field: RecordField, a: Ev): LValue {
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fn2 = (a: any, b: any) => any;
 
 /** The operation on plain values of `type` (operands already converted to it). */
@@ -569,8 +568,8 @@ function compare(op: BinaryOp): Fn2 {
     case '>': return (a, b) => (a > b ? 1 : 0);
     case '<=': return (a, b) => (a <= b ? 1 : 0);
     case '>=': return (a, b) => (a >= b ? 1 : 0);
-    case '==': return (a, b) => (a == b ? 1 : 0); // eslint-disable-line eqeqeq
-    case '!=': return (a, b) => (a != b ? 1 : 0); // eslint-disable-line eqeqeq
+    case '==': return (a, b) => (a == b ? 1 : 0);
+    case '!=': return (a, b) => (a != b ? 1 : 0);
     default: throw new Error(`internal: operator ${op}`);
   }
 }
@@ -632,4 +631,3 @@ function arith(op: BinaryOp, operandType: CType, _result: CType, l: Ev, r: Ev): 
   return (f) => fn(l(f), r(f));
 }
 
-export { Conv };

@@ -28,9 +28,7 @@ export interface LibcHost {
   exitGen(status: number): Generator<CallRequest, never, unknown>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LibFn = (h: LibcHost, args: any[], types: readonly CType[]) => any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LibGen = (h: LibcHost, args: any[], types: readonly CType[]) => Generator<CallRequest, any, any>;
 
 export interface LibEntry {

@@ -1,6 +1,5 @@
 // <stdio.h>: the printf and scanf families, character and line I/O over the Stdio streams.
 
-import type { CType } from '../../c/ast';
 import { I64, toNum } from '../int64';
 import { ArgSource, formatPrintf } from './format';
 import { cstr, EBADF, ENOENT, encodeUtf8, LibcHost, LibTable, setErrno } from './host';
@@ -277,4 +276,3 @@ function scan(h: LibcHost, get: () => number, unget: (c: number) => void, fmtAdd
   return assigned === 0 && failedInput ? EOF : assigned;
 }
 
-export type { CType };

@@ -7,7 +7,6 @@ import { I64, toNum, wrapS64, wrapU64 } from '../int64';
 import { MSG } from '../messages';
 import { cstr, encodeUtf8, ENOMEM, ERANGE, EINVAL, LibcHost, LibTable, setErrno } from './host';
 
-const INT_TYPE = { kind: 'int', name: 'int', size: 4, signed: true } as const;
 const PTR_TYPE = { kind: 'pointer', to: { kind: 'void' } } as const;
 
 function checked(h: LibcHost, p: number): number { if (p === 0) setErrno(h, ENOMEM); return p; }
@@ -229,4 +228,3 @@ function alignedMalloc(h: LibcHost, align: number, size: number): number {
   return h.malloc.malloc(roundUp(Math.max(size, align), align));
 }
 
-export { INT_TYPE };
