@@ -163,3 +163,11 @@ function upperBound(sorted: readonly number[], value: number): number {
   }
   return lo;
 }
+
+/** The executable's own segments; vmmap names the binary's path in their REGION DETAIL. */
+const IMAGE_SEGMENT_TAGS: ReadonlySet<string> = new Set(['__TEXT', '__DATA', '__DATA_CONST', '__LINKEDIT']);
+
+/** vmmap's REGION DETAIL: the engine's detail, or the executable's path for its bare segments. */
+export function regionDetail(region: VmRegionInfo, programPath: string): string {
+  return region.detail === '' && IMAGE_SEGMENT_TAGS.has(region.tag) ? programPath : region.detail;
+}

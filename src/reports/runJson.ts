@@ -6,7 +6,8 @@ import type { Footprint } from '../vm/api';
 import type { ZoneKind } from '../malloc/api';
 import { allocationEventOf, framesOf, programFrame } from './events';
 import { hexAddress } from './format';
-import { liveBlockIndex, regionTypeName, sortedRegions, zoneUsage } from './inspect';
+import { executablePath } from './header';
+import { liveBlockIndex, regionDetail, regionTypeName, sortedRegions, zoneUsage } from './inspect';
 
 export interface ZoneJson {
   readonly name: string;
@@ -58,6 +59,7 @@ export function runJsonMemory(process: Process): RunJsonMemory {
   const regions = sortedRegions(process);
   const live = liveBlockIndex(process);
   const fp = process.memory.footprint();
+  const path = executablePath(process.programName);
   return {
     footprint: {
       virtual: fp.virtual, resident: fp.resident, dirty: fp.dirty, swapped: fp.swapped,
@@ -69,7 +71,7 @@ export function runJsonMemory(process: Process): RunJsonMemory {
     })),
     regions: regions.map((r) => ({
       type: regionTypeName(r, live), start: hexAddress(r.start), end: hexAddress(r.end),
-      virtual: r.virtual, resident: r.resident, dirty: r.dirty, swapped: r.swapped, detail: r.detail,
+      virtual: r.virtual, resident: r.resident, dirty: r.dirty, swapped: r.swapped, detail: regionDetail(r, path),
     })),
     allocations: live.blocks.map((b) => {
       const e = allocationEventOf(process.trace, b.address);

@@ -4,8 +4,8 @@
 import type { Process } from '../machine/api';
 import type { VmRegionInfo } from '../vm/api';
 import { column, hex, padLeft, padRight, percent, vmSize } from './format';
-import { reportHeader } from './header';
-import { isMallocDataTag, liveBlockIndex, regionTypeName, sortedRegions, zoneUsage, type ZoneUsage } from './inspect';
+import { executablePath, reportHeader } from './header';
+import { isMallocDataTag, liveBlockIndex, regionDetail, regionTypeName, sortedRegions, zoneUsage, type ZoneUsage } from './inspect';
 
 export interface VmmapOptions {
   /** vmmap -summary: the header and the summary tables only. */
@@ -41,11 +41,12 @@ export function vmmapReport(process: Process, options: VmmapOptions = {}): strin
     const writable = typed.filter((t) => t.region.protection.includes('w'));
     out.push(`==== Non-writable regions for process ${process.pid}`);
     out.push(REGION_COLUMNS);
-    for (const t of readOnly) out.push(regionRow(t.region, t.type));
+    const path = executablePath(process.programName);
+    for (const t of readOnly) out.push(regionRow(t.region, t.type, regionDetail(t.region, path)));
     out.push('');
     out.push(`==== Writable regions for process ${process.pid}`);
     out.push(REGION_COLUMNS);
-    for (const t of writable) out.push(regionRow(t.region, t.type));
+    for (const t of writable) out.push(regionRow(t.region, t.type, regionDetail(t.region, path)));
     out.push('');
     out.push('==== Legend');
     out.push('SM=sharing mode:  ');
@@ -64,12 +65,11 @@ export function vmmapReport(process: Process, options: VmmapOptions = {}): strin
 }
 
 /** One region row: type and start right-aligned so the '-' sits in column 37, as vmmap -w does. */
-export function regionRow(region: VmRegionInfo, type: string): string {
+export function regionRow(region: VmRegionInfo, type: string, detail = region.detail): string {
   const start = hex(region.start);
   const left = type.length + 1 + start.length > 37 ? `${type} ${start}` : type + padLeft(start, 37 - type.length);
   const sizes = [region.virtual, region.resident, region.dirty, region.swapped].map((n) => padLeft(vmSize(n), 6)).join(' ');
   const prt = `${region.protection}/${maxProtection(region)}`;
-  const detail = region.detail;
   return `${left}-${padRight(hex(region.end), 12)} [${sizes}] ${prt} ${padRight(sharingMode(region), 6)}          ${detail}`.trimEnd();
 }
 
