@@ -30,6 +30,7 @@ import { hex, MallocMessages, notAllocated, outOfMemory, reallocNotAllocated } f
 import { LargeAllocator } from './largeAllocator';
 import { NanoZone } from './nanoZone';
 import { Rack, type RackConfig } from './rack';
+import { cloneGraph } from './stateClone';
 
 export interface LibmallocOptions {
   readonly vm: AddressSpaceApi;
@@ -48,6 +49,17 @@ const MAGAZINE_STRUCT_BYTES = 2560;
 /** Requests at or above this fail with NULL/ENOMEM (beyond the 47-bit user address space). */
 const MAX_REQUEST = 2 ** 47;
 
+/** Opaque allocator state from Libmalloc.checkpoint(). */
+export interface MallocCheckpoint {
+  readonly nano: NanoZone | undefined;
+  readonly tiny: Rack;
+  readonly small: Rack;
+  readonly medium: Rack | undefined;
+  readonly large: LargeAllocator;
+  readonly lastZone: ZoneKind;
+  readonly lastFresh: boolean;
+}
+
 type Owner =
   | { kind: 'nano' }
   | { kind: 'tiny' | 'small' | 'medium'; rack: Rack; region: import('./rackRegion').RackRegion }
@@ -55,11 +67,12 @@ type Owner =
 
 export class Libmalloc implements MallocApi, MallocIntrospection {
   readonly settings: MallocSettings;
-  readonly nano: NanoZone | undefined;
-  readonly tiny: Rack;
-  readonly small: Rack;
-  readonly medium: Rack | undefined;
-  readonly large: LargeAllocator;
+  // Replaced wholesale by restore(): not readonly.
+  nano: NanoZone | undefined;
+  tiny: Rack;
+  small: Rack;
+  medium: Rack | undefined;
+  large: LargeAllocator;
   /** Zone structure addresses (the hex in the zone names). */
   readonly helperZoneAddress: number;
   readonly nanoZoneAddress: number | undefined;
@@ -272,6 +285,28 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
       });
     }
     return out.sort((a, b) => a.start - b.start);
+  }
+
+  // ---------------------------------------------------------------- checkpoints (time travel)
+
+  /** The allocator's whole state now (pair it with AddressSpace.checkpoint and TraceLog.eventCount). */
+  checkpoint(): MallocCheckpoint {
+    return cloneGraph({
+      nano: this.nano, tiny: this.tiny, small: this.small, medium: this.medium, large: this.large,
+      lastZone: this.lastZone, lastFresh: this.lastFresh,
+    });
+  }
+
+  /** Back to a checkpoint; it stays usable for later restores. */
+  restore(checkpoint: MallocCheckpoint): void {
+    const s = cloneGraph(checkpoint);
+    this.nano = s.nano;
+    this.tiny = s.tiny;
+    this.small = s.small;
+    this.medium = s.medium;
+    this.large = s.large;
+    this.lastZone = s.lastZone;
+    this.lastFresh = s.lastFresh;
   }
 
   /** Every consistency check the model knows (tests run it after each operation). */

@@ -25,6 +25,12 @@ const TWO_32 = 4294967296;
 const TWO_21 = 2097152;
 
 /** Figures for any address range, for zone rows and heap maps. */
+/** The address space at one moment (see AddressSpace.checkpoint). */
+export interface VmCheckpoint {
+  readonly regions: readonly VmRegion[];
+  readonly peakDirtyPages: number;
+}
+
 export interface RangeStats {
   readonly virtual: number;
   readonly resident: number;
@@ -181,6 +187,32 @@ export class AddressSpace implements AddressSpaceApi {
       done += n;
     }
     this.invalidateCaches();
+  }
+
+  // ---------------------------------------------------------------- checkpoints (time travel)
+
+  /**
+   * The whole address space now, copy-on-write: no byte is copied here; a page written later
+   * is copied first. Cost: one array slot per page of every region.
+   */
+  checkpoint(): VmCheckpoint {
+    this.invalidateCaches();
+    return { regions: this.list.map((r) => r.share()), peakDirtyPages: this.peakDirtyPages };
+  }
+
+  /** Back to a checkpoint (which stays usable: its pages remain shared). */
+  restore(checkpoint: VmCheckpoint): void {
+    this.list.length = 0;
+    this.virtualBytes = this.dirtyPages = this.residentCleanPages = this.reusablePages = 0;
+    for (const r of checkpoint.regions) {
+      const live = r.share();
+      this.list.push(live);
+      this.account(live, 1);
+    }
+    this.peakDirtyPages = checkpoint.peakDirtyPages;
+    this.lastRegion = undefined;
+    this.invalidateCaches();
+    this.notify();
   }
 
   // ---------------------------------------------------------------- typed reads (hot path)
@@ -630,6 +662,12 @@ export class AddressSpace implements AddressSpaceApi {
       page = new Uint8Array(this.pageSize);
       r.data[p] = page;
       r.views[p] = new DataView(page.buffer);
+    } else if (r.shared[p] === 1) {
+      // Copy-on-write: a checkpoint still holds these bytes.
+      page = page.slice();
+      r.data[p] = page;
+      r.views[p] = new DataView(page.buffer);
+      r.shared[p] = 0;
     }
     const current = r.pageStates[p] as PageState;
     if (current !== state && current !== PageState.Dirty) {

@@ -13,6 +13,8 @@ export class VmRegion {
   /** A DataView per materialised page, made once so typed accesses allocate nothing. */
   readonly views: (DataView | undefined)[];
   readonly pageStates: Uint8Array;
+  /** 1 while a page's bytes are shared with a checkpoint: copied before the next write. */
+  readonly shared: Uint8Array;
   dirtyPages = 0;
   residentCleanPages = 0;
   reusablePages = 0;
@@ -31,6 +33,7 @@ export class VmRegion {
     this.data = new Array<Uint8Array | undefined>(pageCount);
     this.views = new Array<DataView | undefined>(pageCount);
     this.pageStates = new Uint8Array(pageCount);
+    this.shared = new Uint8Array(pageCount);
   }
 
   get pageCount(): number {
@@ -59,9 +62,22 @@ export class VmRegion {
       part.pageStates[j] = state;
       part.data[j] = this.data[i];
       part.views[j] = this.views[i];
+      part.shared[j] = this.shared[i];
       part.countPage(state, 1);
     }
     return part;
+  }
+
+  /** A copy sharing every page's bytes (all pages of both then copy before writing). */
+  share(): VmRegion {
+    const copy = this.slice(0, this.pageCount);
+    for (let p = 0; p < this.pageCount; p++) {
+      if (this.data[p] !== undefined) {
+        this.shared[p] = 1;
+        copy.shared[p] = 1;
+      }
+    }
+    return copy;
   }
 
   countPage(state: PageState, delta: number): void {
