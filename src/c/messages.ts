@@ -150,6 +150,8 @@ export const Messages = {
   StaticAssertFailed: 'static assertion failed%0',
   ArgumentVoid: 'argument type \'void\' is incomplete',
   ReturningValueFromVoid: 'void function \'%0\' should not return a value',
+  MissingReturn: 'non-void function does not return a value',
+  MissingReturnSomePaths: 'non-void function does not return a value in all control paths',
   NonVoidReturnsNothing: 'non-void function \'%0\' should return a value',
   InvalidCast: 'operand of type \'%0\' where arithmetic or pointer type is required',
   CastToNonScalar: 'used type \'%0\' where arithmetic or pointer type is required',

@@ -3,6 +3,7 @@
 import type { CType, Expr, FunctionDef, FunctionType, SourceLocation, Stmt, VarSymbol } from './ast';
 import { parseDeclaration } from './declarations';
 import { parseConditional } from './expressions';
+import { canFallOffEnd, hasValueReturn } from './flow';
 import type { MutableFunc } from './linkage';
 import type { FunctionContext, ParamInfo, Parser } from './parser';
 import { isErrorExpr, markConstObject, wrapInt } from './semaExpr';
@@ -32,6 +33,10 @@ export function parseFunctionBody(p: Parser, symbol: MutableFunc, params: readon
     const body = parseCompound(p, false);
     for (const [name, label] of fn.labels) {
       if (!label.defined && label.used) p.error('UndeclaredLabel', label.used, [name]);
+    }
+    // C99 5.1.2.2.3: reaching the end of main returns 0, so only other functions are checked.
+    if (type.returns.kind !== 'void' && type.returns !== ERROR_TYPE && symbol.name !== 'main' && canFallOffEnd(body.stmt)) {
+      p.diags.warning(hasValueReturn(body.stmt) ? 'MissingReturnSomePaths' : 'MissingReturn', body.end);
     }
     return { symbol, params: paramSymbols, body: body.stmt, locals: fn.locals, loc, endLoc: body.end };
   } finally {

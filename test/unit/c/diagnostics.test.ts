@@ -94,6 +94,25 @@ suite('c/diagnostics', () => {
     ]);
   });
 
+  test('a non-void function that can end without a return warns, as clang\'s -Wreturn-type does', () => {
+    const text = [
+      '#include <stdlib.h>',
+      'int a(int x) { if (x) return 1; }',
+      'int b(int x) { }',
+      'int c(int x) { if (x) return 1; else return 2; }',
+      'int d(int x) { for (;;) { if (x) return 1; } }',
+      'int e(int x) { while (1) { if (x) break; } }',
+      'int f(int x) { switch (x) { case 1: return 1; default: return 2; } }',
+      'int g(int x) { exit(x); }',
+      'int main(void) { }',
+    ].join('\n');
+    assert.deepStrictEqual(diagnosticLines(text), [
+      '2:33: warning: non-void function does not return a value in all control paths',
+      '3:16: warning: non-void function does not return a value',
+      '6:44: warning: non-void function does not return a value',
+    ]);
+  });
+
   test('formatDiagnostic prints the clang layout with the source line and a caret', () => {
     const text = 'int main(void) {\n\tint x = 1\n\treturn x;\n}\n';
     const r = compile([{ path: 'dir/prog.c', text }]);
