@@ -30,12 +30,14 @@ export function parseFunctionBody(p: Parser, symbol: MutableFunc, params: readon
       if (p.scope.ordinary.has(param.name)) p.error('Redefinition', param.loc, [param.name]);
       p.scope.ordinary.set(param.name, { kind: 'var', symbol: s });
     }
+    const errorsBefore = p.diags.errors;
     const body = parseCompound(p, false);
     for (const [name, label] of fn.labels) {
       if (!label.defined && label.used) p.error('UndeclaredLabel', label.used, [name]);
     }
     // C99 5.1.2.2.3: reaching the end of main returns 0, so only other functions are checked.
-    if (type.returns.kind !== 'void' && type.returns !== ERROR_TYPE && symbol.name !== 'main' && canFallOffEnd(body.stmt)) {
+    // (A body with errors in it may have lost its return statements to recovery: no warning then.)
+    if (type.returns.kind !== 'void' && type.returns !== ERROR_TYPE && symbol.name !== 'main' && p.diags.errors === errorsBefore && canFallOffEnd(body.stmt)) {
       p.diags.warning(hasValueReturn(body.stmt) ? 'MissingReturnSomePaths' : 'MissingReturn', body.end);
     }
     return { symbol, params: paramSymbols, body: body.stmt, locals: fn.locals, loc, endLoc: body.end };
