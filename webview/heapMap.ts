@@ -17,6 +17,8 @@ const PAGE_BAND_PX = 3;
 const ROW_GAP_PX = 2;
 const ROW_PX = BLOCK_BAND_PX + PAGE_BAND_PX + ROW_GAP_PX;
 const MAX_ROWS = 12;
+/** Rows of a region the user zoomed into: about 5× the detail, enough to aim at single tiny blocks. */
+const MAX_ROWS_ZOOMED = 64;
 /** Blocks at least this wide (CSS pixels) get a one-pixel separator so neighbours stay distinct. */
 const SEPARATE_BLOCKS_FROM_PX = 4;
 /** Free space is drawn faint so the blocks in use stand out. */
@@ -87,12 +89,29 @@ class RegionStrip {
     private region: HeapRegion,
     private readonly onPick: (block: HeapBlock, region: HeapRegion) => void,
     selectedAddress: () => number | undefined,
+    private zoomed: boolean,
+    onZoom: (strip: RegionStrip) => void,
   ) {
     this.element = el('div', 'region');
     this.element.dataset.start = formatAddress(region.start);
     const label = el('div', 'region-label');
     this.blockCount = el('span', 'region-blocks');
+    const zoom = el('button', 'region-zoom');
+    zoom.type = 'button';
+    const showZoom = (): void => {
+      zoom.textContent = this.zoomed ? '−' : '+';
+      zoom.title = this.zoomed ? text.zoomOut : text.zoomIn;
+      zoom.setAttribute('aria-pressed', String(this.zoomed));
+      this.element.classList.toggle('zoomed', this.zoomed);
+    };
+    showZoom();
+    zoom.addEventListener('click', () => {
+      this.zoomed = !this.zoomed;
+      showZoom();
+      onZoom(this);
+    });
     label.append(
+      zoom,
       el('span', 'region-type', region.type),
       el('span', 'region-range', `${formatAddress(region.start)}–${formatAddress(region.end)}`),
       el('span', 'region-size', formatBytes(region.end - region.start)),
@@ -117,6 +136,14 @@ class RegionStrip {
     return RegionStrip.keyOf(this.region);
   }
 
+  get isZoomed(): boolean {
+    return this.zoomed;
+  }
+
+  get startAddress(): number {
+    return this.region.start;
+  }
+
   /** Same address range, new contents (the next stop). */
   setRegion(region: HeapRegion): void {
     this.region = region;
@@ -127,7 +154,7 @@ class RegionStrip {
   /** Draws the strip at the given CSS width. */
   draw(widthCss: number, palette: Palette, selectedAddress: number | undefined): void {
     this.widthCss = Math.max(50, Math.floor(widthCss));
-    this.rows = rowCountFor(this.layout, this.widthCss, MAX_ROWS);
+    this.rows = rowCountFor(this.layout, this.widthCss, this.zoomed ? MAX_ROWS_ZOOMED : MAX_ROWS);
     const ratio = window.devicePixelRatio || 1;
     const heightCss = this.rows * ROW_PX - ROW_GAP_PX;
     const width = Math.round(this.widthCss * ratio);
@@ -349,7 +376,15 @@ export class HeapMapView {
   private selectedAddress: number | undefined;
   private lastWidth = 0;
 
-  constructor(private readonly onPick: (block: HeapBlock, region: HeapRegion) => void) {
+  /** Start addresses of the regions the user zoomed into (they keep their range from stop to stop). */
+  private readonly zoomed: Set<number>;
+
+  constructor(
+    private readonly onPick: (block: HeapBlock, region: HeapRegion) => void,
+    zoomed: readonly number[],
+    private readonly onZoomChange: (zoomed: number[]) => void,
+  ) {
+    this.zoomed = new Set(zoomed);
     this.element = el('div', 'heap-map');
     this.summary = el('div', 'heap-summary');
     this.strips = el('div', 'heap-strips');
@@ -372,6 +407,16 @@ export class HeapMapView {
     return legend;
   }
 
+  private zoomChanged(strip: RegionStrip): void {
+    if (strip.isZoomed) {
+      this.zoomed.add(strip.startAddress);
+    } else {
+      this.zoomed.delete(strip.startAddress);
+    }
+    strip.draw(this.lastWidth || this.strips.clientWidth || 600, readPalette(), this.selectedAddress);
+    this.onZoomChange([...this.zoomed]);
+  }
+
   setSelected(address: number | undefined): void {
     this.selectedAddress = address;
   }
@@ -383,7 +428,7 @@ export class HeapMapView {
     this.regions = drawn.map((region) => {
       const strip = previous.get(RegionStrip.keyOf(region));
       if (strip === undefined) {
-        return new RegionStrip(region, this.onPick, () => this.selectedAddress);
+        return new RegionStrip(region, this.onPick, () => this.selectedAddress, this.zoomed.has(region.start), (changed) => this.zoomChanged(changed));
       }
       strip.setRegion(region);
       return strip;

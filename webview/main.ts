@@ -33,7 +33,11 @@ class Panel {
   private readonly content = el('div', 'content');
   private readonly footprint = new FootprintView();
   private readonly zones = new ZoneTableView();
-  private readonly heapMap = new HeapMapView((block, region) => this.pick(block, region));
+  private readonly heapMap = new HeapMapView(
+    (block, region) => this.pick(block, region),
+    this.ui.zoomedRegions ?? [],
+    (zoomed) => this.remember({ zoomedRegions: zoomed }),
+  );
   private readonly history = new HistoryView((frame) => post({ type: MessageType.ShowSource, file: frame.file, line: frame.line }));
 
   mount(): void {

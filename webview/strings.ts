@@ -45,5 +45,7 @@ export const text = {
   previousAddress: (address: string) => `from ${address}`,
   blockTooltip: (address: string, state: string, size: string) => `${address} · ${state} · ${size}`,
   regionAria: (type: string, start: string) => `${type} region at ${start}: arrow keys walk its blocks, Enter shows a block's history`,
+  zoomIn: 'Show this region in more detail',
+  zoomOut: 'Show this region compactly',
   pickedBlock: (state: string, size: string, requested: string) => `${state} · block ${size} · requested ${requested}`,
 } as const;

@@ -10,6 +10,8 @@ export interface PanelUiState {
   /** Sections the user collapsed, by id. */
   readonly collapsed?: readonly string[];
   readonly scrollTop?: number;
+  /** Start addresses of the heap-map regions shown in detail. */
+  readonly zoomedRegions?: readonly number[];
 }
 
 interface VsCodeApi {

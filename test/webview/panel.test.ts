@@ -180,6 +180,26 @@ suite('Heap view panel', function () {
     await panel.page.close();
   });
 
+  test('zooming a region draws it in more rows, and the zoom is remembered', async () => {
+    const panel = await withSnapshot();
+    // The biggest region gains the most rows from zooming.
+    const index = snapshot.regions.reduce((best, r, i, all) => (r.end - r.start > all[best].end - all[best].start ? i : best), 0);
+    const strip = panel.page.locator('.heap-strips .region').nth(index);
+    const before = (await strip.locator('canvas').boundingBox())!.height;
+    await strip.locator('.region-zoom').click();
+    const after = (await strip.locator('canvas').boundingBox())!.height;
+    assert.ok(after > before, `zoomed strip is taller (${before} → ${after})`);
+    const state = await panel.page.evaluate('window.__state') as { zoomedRegions?: number[] };
+    assert.deepStrictEqual(state.zoomedRegions, [snapshot.regions[index].start]);
+    await panel.page.close();
+
+    const restored = await withSnapshot(state);
+    const height = (await restored.page.locator('.heap-strips .region').nth(index).locator('canvas').boundingBox())!.height;
+    assert.strictEqual(height, after);
+    assert.strictEqual(await restored.page.locator('.heap-strips .region').nth(index).locator('.region-zoom').getAttribute('aria-pressed'), 'true');
+    await restored.page.close();
+  });
+
   test('a restored panel asks again for the history of the block picked before', async () => {
     const target = pickTarget(snapshot);
     const panel = await withSnapshot({ selectedAddress: target, collapsed: ['zones'] });
