@@ -3,6 +3,13 @@
 
 import type { Process, RunMode, StopInfo } from '../machine/api';
 
+/**
+ * Yields to the event loop and then runs `fn`: setImmediate in Node (runs after pending I/O, so
+ * incoming requests get in between chunks); a zero timeout in a browser worker (vscode.dev).
+ */
+export const afterPendingEvents: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => { setImmediate(fn); } : (fn) => { setTimeout(fn, 0); };
+
 /** Statements per chunk: a few milliseconds of interpretation. */
 export const CHUNK_STATEMENTS = 20_000;
 
@@ -41,10 +48,10 @@ export class RunController {
         onFailure(e);
         return;
       }
-      if (stop.reason === 'budget') setImmediate(chunk);
+      if (stop.reason === 'budget') afterPendingEvents(chunk);
       else this.finish(onStop, stop);
     };
-    setImmediate(chunk);
+    afterPendingEvents(chunk);
   }
 
   pause(): void {

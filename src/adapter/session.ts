@@ -32,7 +32,7 @@ import { adapterMessages, ErrorCode } from './messages';
 import { OutputCoalescer } from './outputCoalescer';
 import { pointerInfo } from './pointerInfo';
 import { breakpointHitsBefore, replayTo } from './replay';
-import { RunController } from './runController';
+import { afterPendingEvents, RunController } from './runController';
 import { VariableStore } from './variableStore';
 
 export type { FileAccessor } from './fileAccessor';
@@ -200,7 +200,7 @@ export class MallocscopeSession extends LoggingDebugSession {
       // zero-budget run executes nothing but marks the process as resumed-from-a-stop, so the
       // next continue does not stop again at a breakpoint on this very line.
       process.run('continue', 0);
-      setImmediate(() => this.stopped({ reason: 'entry', loc: process.location() }));
+      afterPendingEvents(() => this.stopped({ reason: 'entry', loc: process.location() }));
     } else if (stopOnEntry) {
       this.resume('stepIn', 'entry');
     } else {
@@ -310,14 +310,14 @@ export class MallocscopeSession extends LoggingDebugSession {
     const now = this.process!.steps;
     const target = this.stopSteps.filter((s) => s < now).pop() ?? 0;
     this.sendResponse(response);
-    setImmediate(() => this.travel(target, 'step'));
+    afterPendingEvents(() => this.travel(target, 'step'));
   }
 
   protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse): void {
     if (!this.canRun(response)) return;
     const now = this.process!.steps;
     this.sendResponse(response);
-    setImmediate(() => {
+    afterPendingEvents(() => {
       const scout = this.freshProcess();
       if (scout === undefined) return;
       const hits = breakpointHitsBefore(scout, now);
