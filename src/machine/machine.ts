@@ -596,6 +596,19 @@ export class Machine implements Process, CallContext, LibcHost {
   }
 
   locals(frameIndex: number): ValueNode[] { return this.views.locals(frameIndex); }
+
+  /** Pointer-sized values of locals kept in JS slots (the registers leaks scans as roots). */
+  *rootWords(): Iterable<number> {
+    for (const f of this.frames) {
+      if (f.code === undefined) continue;
+      for (const info of f.code.params) if (info.slot >= 0) { const v = f.slots[info.slot]; if (typeof v === 'number' && v > 0) yield v; }
+      for (const info of f.code.locals) {
+        if (info.slot < 0 || info.declPc < 0) continue;
+        const v = f.slots[info.slot];
+        if (typeof v === 'number' && v > 0) yield v;
+      }
+    }
+  }
   globals(): ValueNode[] { return this.views.globals(); }
   evaluate(expression: string, frameIndex: number): ValueNode | { error: string } { return this.views.evaluate(expression, frameIndex); }
 }

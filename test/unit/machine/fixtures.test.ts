@@ -5,7 +5,8 @@ import { createProcess } from '../../../src/machine/process';
 
 const DIR = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'programs');
 
-suite('machine: test/fixtures/programs', () => {
+suite('machine: test/fixtures/programs', function () {
+  this.timeout(20_000);
   const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.c')).sort() : [];
   test('the fixture directory has programs', () => assert.ok(files.length > 0));
   for (const file of files) {

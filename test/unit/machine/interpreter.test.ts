@@ -4,7 +4,8 @@ import {
 } from './astBuilder';
 import { machineFor, runToExit } from './harness';
 
-suite('machine: interpreter on hand-built ASTs', () => {
+suite('machine: interpreter on hand-built ASTs', function () {
+  this.timeout(20_000);
   test('a counting loop sums with exact int arithmetic and prints through printf', () => {
     const printf = func('printf', INT, [ptr(CHAR)], true, true);
     const main = func('main', INT, []);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { program, runAll } from './run';
 
-suite('machine: C programs end to end', () => {
+suite('machine: C programs end to end', function () {
+  this.timeout(20_000);
   test('integer semantics: wrap-around, promotions, signed/unsigned compare, shifts, 64-bit, division by zero', () => {
     const { out, exit } = runAll(program('arith.c'));
     assert.strictEqual(out.stdout, [

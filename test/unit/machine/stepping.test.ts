@@ -17,7 +17,8 @@ int main(void) {
 }
 `;
 
-suite('machine: stepping, breakpoints, pause', () => {
+suite('machine: stepping, breakpoints, pause', function () {
+  this.timeout(20_000);
   test('the process starts before main\'s first statement', () => {
     const { process } = launch(SRC);
     assert.strictEqual(process.location()!.line, 8);
@@ -103,7 +104,8 @@ suite('machine: stepping, breakpoints, pause', () => {
   });
 });
 
-suite('machine: faults and libmalloc errors', () => {
+suite('machine: faults and libmalloc errors', function () {
+  this.timeout(20_000);
   test('a NULL store stops with a segfault at its line, then the process dies with 139', () => {
     const src = '#include <stdio.h>\nint main(void) {\n  int *p = NULL;\n  printf("before\\n");\n  *p = 42;\n  printf("after\\n");\n  return 0;\n}\n';
     const { out, exit, exceptions } = runAll(src);
@@ -156,7 +158,8 @@ suite('machine: faults and libmalloc errors', () => {
   });
 });
 
-suite('machine: stdio buffering', () => {
+suite('machine: stdio buffering', function () {
+  this.timeout(20_000);
   const SRC2 = '#include <stdio.h>\nint main(void) {\n  printf("1\\n");\n  fprintf(stderr, "2\\n");\n  printf("3");\n  fprintf(stderr, "4\\n");\n  return 0;\n}\n';
 
   test('a terminal stdout is line-buffered: output interleaves with stderr by line', () => {
@@ -187,7 +190,8 @@ suite('machine: stdio buffering', () => {
   });
 });
 
-suite('machine: variables view', () => {
+suite('machine: variables view', function () {
+  this.timeout(20_000);
   const SRC3 = `#include <stdlib.h>
 #include <string.h>
 struct node { int value; struct node *next; };
@@ -221,5 +225,21 @@ int main(void) {
     assert.strictEqual((process.evaluate('arr[2]', 0) as { value: string }).value, '3');
     assert.strictEqual((process.evaluate('*p', 0) as { value: string }).value, '1');
     assert.deepStrictEqual(process.globals().map((g) => `${g.name}=${g.value}`), ['limit=3']);
+  });
+});
+
+suite('machine: roots for leaks', function () {
+  this.timeout(20_000);
+  test('rootWords lists pointer values held in slot locals', () => {
+    const src = '#include <stdlib.h>\nint main(void) {\n  char *kept = malloc(40);\n  char *lost = malloc(40);\n  lost = NULL;\n  return kept != 0;\n}\n';
+    const { process } = launch(src);
+    process.setBreakpoints('prog.c', [6]);
+    assert.strictEqual(process.run('continue', 1000).reason, 'breakpoint');
+    const kept = process.locals(0).find((v) => v.name === 'kept')!.pointerValue!;
+    const roots = [...process.rootWords!()];
+    assert.ok(roots.includes(kept));
+    const live = [...process.malloc.liveBlocks()].filter((b) => b.requestedSize === 40).map((b) => b.address);
+    assert.strictEqual(live.length, 2);
+    assert.strictEqual(live.filter((a) => roots.includes(a)).length, 1);
   });
 });
