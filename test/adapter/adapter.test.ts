@@ -383,6 +383,17 @@ suite('adapter: MallocscopeSession over DAP', function () {
     await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: STEPS, line: 12 })]);
   });
 
+  test('maxSteps stops an endless loop with an exception stop, and continuing ends the session', async () => {
+    const stopped = dc.waitForEvent('stopped');
+    await Promise.all([dc.configurationSequence(), dc.launch({ program: SPIN, maxSteps: 1000 } as DebugProtocol.LaunchRequestArguments)]);
+    const e = (await stopped) as DebugProtocol.StoppedEvent;
+    assert.strictEqual(e.body.reason, 'exception');
+    assert.strictEqual(e.body.text, 'step limit reached');
+    assert.match(e.body.description ?? '', /Stopped after 1000 statements/);
+    assert.strictEqual((await dc.customRequest('mallocscope/snapshot')).body.step, 1000);
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('terminated')]);
+  });
+
   test('terminate ends a running program', async () => {
     await Promise.all([dc.configurationSequence(), dc.launch({ program: SPIN } as DebugProtocol.LaunchRequestArguments)]);
     await new Promise((r) => setTimeout(r, 100));
