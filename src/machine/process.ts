@@ -34,13 +34,18 @@ export function createProcess(options: LaunchOptions): CreateProcessResult {
   const pid = options.pid ?? DEFAULT_PID;
   const vm = new AddressSpace(profile);
   const trace = new TraceLog();
-  const process = new Machine({
-    program, options, vm, trace, profileName: profile.name, programName, pid,
-    makeMalloc: (context, warn) => new Libmalloc({ vm, profile, env: options.env, context, trace, programName, pid, warn }),
-    mapImage: mapProcessImage,
-    baseline: applyPreMainBaseline,
-  });
-  return { process, diagnostics: compiled.diagnostics };
+  try {
+    const process = new Machine({
+      program, options, vm, trace, profileName: profile.name, programName, pid,
+      makeMalloc: (context, warn) => new Libmalloc({ vm, profile, env: options.env, context, trace, programName, pid, warn }),
+      mapImage: mapProcessImage,
+      baseline: applyPreMainBaseline,
+    });
+    return { process, diagnostics: compiled.diagnostics };
+  } catch (e) {
+    // A construct the loader cannot lay out is reported like a link error, never thrown.
+    return { process: undefined, diagnostics: [...compiled.diagnostics, errorAt(where, MSG.internal(e instanceof Error ? e.message : String(e)))] };
+  }
 }
 
 function errorAt(loc: Diagnostic['loc'], message: string): Diagnostic {
