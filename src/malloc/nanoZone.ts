@@ -34,8 +34,10 @@ class NanoBlock {
   readonly requested: Uint16Array;
   /** LIFO free list of slot numbers. */
   readonly freeSlots: number[] = [];
-  /** Slots [nextSlot, slotCount) have never been handed out. */
+  /** Slots [nextSlot, slotCount) are not handed out (since the block was last retired). */
   nextSlot = 0;
+  /** Slots at or above this were never used at all: their memory is still untouched zeros. */
+  highWater = 0;
   liveCount = 0;
   madvised = false;
 
@@ -108,7 +110,8 @@ export class NanoZone {
       this.lastWasFresh = false;
     } else {
       slot = block.nextSlot++;
-      this.lastWasFresh = !block.madvised;
+      this.lastWasFresh = slot >= block.highWater;
+      if (block.nextSlot > block.highWater) block.highWater = block.nextSlot;
     }
     block.live[slot] = 1;
     block.requested[slot] = requested;

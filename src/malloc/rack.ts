@@ -314,7 +314,12 @@ export class Rack {
       mag.lastFreeRegion = region;
       if (previous !== 0 && previousRegion !== undefined) this.release(mag, previousRegion, previousRegion.indexOf(previous));
     } else {
-      this.release(mag, region, index);
+      const merged = this.release(mag, region, index);
+      if (mag.index === DEPOT_MAGAZINE_INDEX) {
+        // Depot regions give their free pages back at once, and an emptied one may be unmapped.
+        this.adviseReusable(region.addressOf(merged) + LINK_BYTES, region.msizes[merged] * this.config.quantum - LINK_BYTES);
+        if (region.inUseBlocks === 0) this.releaseEmptyDepotRegions();
+      }
     }
     this.maybeRecirculate(mag, region);
     return bytes;
@@ -329,8 +334,11 @@ export class Rack {
     this.release(mag, region, index);
   }
 
-  /** Put a freed (or mag_last_free-evicted) block on a free list, coalescing with free neighbours. */
-  private release(mag: Magazine, region: RackRegion, index: number): void {
+  /**
+   * Put a freed (or mag_last_free-evicted) block on a free list, coalescing with free
+   * neighbours; returns the start index of the resulting free block.
+   */
+  private release(mag: Magazine, region: RackRegion, index: number): number {
     let m = region.msizes[index];
     if (region.flags[index] === BlockFlag.Cached) {
       region.freeQuanta -= m;
@@ -358,6 +366,7 @@ export class Rack {
       m += nm;
     }
     this.push(mag, region, index, m);
+    return index;
   }
 
   // ---------------------------------------------------------------- free lists

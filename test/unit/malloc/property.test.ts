@@ -4,7 +4,7 @@
 // recomputation from the blocks and pages.
 
 import * as assert from 'assert';
-import { MallocError } from '../../../src/malloc/api';
+import { MallocError, TraceKind } from '../../../src/malloc/api';
 import { PageState } from '../../../src/vm/api';
 import { heap, KiB, MiB, type Heap } from './helpers';
 
@@ -129,6 +129,15 @@ suite('malloc property: random operation sequences keep every invariant', () => 
       .map((region) => Array.from(h.vm.pageStatesIn(region.start, region.end)).filter((s) => s === PageState.Reusable).length)
       .reduce((a, b) => a + b, 0);
     assert.ok(reusable > 0, 'free pages of depot regions were madvised reusable');
+    // Emptying everything: the depot retains two empty regions and unmaps the others.
+    const regionsBefore = h.malloc.tiny.regions.length;
+    for (let i = 0; i < ps.length; i++) if (i >= 30000 || i % 1000 === 0) h.malloc.free(ps[i]);
+    assert.deepStrictEqual(h.malloc.checkInvariants(), []);
+    assert.ok(h.malloc.tiny.regions.length < regionsBefore, 'empty depot regions unmapped');
+    assert.ok(h.malloc.tiny.depot.regions.filter((r) => r.inUseBlocks === 0).length <= 2, 'MallocRecircRetainedRegions = 2');
+    let vmFrees = 0;
+    for (let i = 0; i < h.trace.eventCount; i++) if (h.trace.event(i).kind === TraceKind.VmFree) vmFrees++;
+    assert.strictEqual(vmFrees, regionsBefore - h.malloc.tiny.regions.length, 'a VM_FREE per unmapped region');
     for (let i = 0; i < 30000; i++) h.malloc.malloc(64);
     assert.deepStrictEqual(h.malloc.checkInvariants(), []);
     assert.deepStrictEqual(h.vm.checkInvariants(), []);

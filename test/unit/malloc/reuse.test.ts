@@ -67,6 +67,22 @@ suite('tiny and small reuse order (magazine_malloc.c)', () => {
   });
 });
 
+suite('nano blocks', () => {
+  test('an emptied block is madvised at once; reused later, calloc still returns zeros', () => {
+    const h = heap();
+    const first = Array.from({ length: 512 }, () => h.malloc.malloc(32)); // fills one 16 KiB block
+    const spill = h.malloc.malloc(32); // the next block becomes current
+    assert.strictEqual(spill, first[0] + 16 * KiB);
+    for (const p of first) h.malloc.free(p);
+    assert.strictEqual(h.vm.pageState(first[0]), PageState.Reusable, 'completely free block madvised');
+    for (let i = 1; i < 512; i++) h.malloc.malloc(32); // fill the current block
+    const again = h.malloc.calloc(1, 32);
+    assert.strictEqual(again, first[first.length - 1] - 511 * 32, 'the retired block is reused from its first slot');
+    assert.deepStrictEqual(Array.from(h.vm.readBytes(again, 32)).filter((b) => b !== 0), []);
+    assert.strictEqual(h.vm.pageState(again), PageState.Dirty);
+  });
+});
+
 suite('zero-on-free, scribble and calloc', () => {
   test('tiny blocks are zeroed when freed (MallocZeroOnFree defaults on), links aside', () => {
     const h = magazineHeap();
