@@ -1,44 +1,28 @@
-// What the adapter tells about a heap pointer: its block (zone, sizes) and where the block was
-// allocated and, if it was, freed — read from the block model and the event log.
+// What the adapter tells about a heap pointer, in the DAP shape the extension's hover reads:
+// the block (zone, sizes) and where it was allocated and, if it was, freed. The facts come
+// from the reports' describePointer; this file only translates them.
 
 import type { Process } from '../machine/api';
-import { TraceKind } from '../malloc/api';
 import type { PointerInfo, SourcePoint } from '../protocol/dap';
-import type { TraceEvent } from '../trace/api';
+import { describePointer, type SiteDescription } from '../reports/mallocHistory';
 
 export function pointerInfo(process: Process, address: number): PointerInfo | undefined {
-  const block = process.malloc.blockContaining(address);
-  if (block === undefined) return undefined;
-  let allocated: TraceEvent | undefined;
-  let freed: TraceEvent | undefined;
-  for (const e of process.trace.historyOf(block.address)) {
-    const createsBlock = (e.kind === TraceKind.Alloc || e.kind === TraceKind.Realloc) && e.address === block.address;
-    const releasesBlock = (e.kind === TraceKind.Free && e.address === block.address)
-      || (e.kind === TraceKind.Realloc && e.previousAddress === block.address && e.address !== block.address);
-    if (createsBlock) {
-      allocated = e;
-      freed = undefined;
-    } else if (releasesBlock && allocated !== undefined) {
-      freed = e;
-    }
-  }
+  const d = describePointer(process, address);
+  if (d === undefined) return undefined;
   return {
     address,
-    blockAddress: block.address,
-    zone: block.zone,
-    blockSize: block.blockSize,
-    requested: block.requestedSize,
-    allocated: allocated && sourcePoint(process, allocated),
-    ...(freed && !block.live ? { freed: sourcePoint(process, freed) } : {}),
-    live: block.live,
+    blockAddress: d.block.address,
+    zone: d.block.zone,
+    blockSize: d.block.blockSize,
+    requested: d.block.requestedSize,
+    allocated: d.allocated && sourcePoint(d.allocated),
+    ...(d.freed && !d.block.live ? { freed: sourcePoint(d.freed) } : {}),
+    live: d.block.live,
   };
 }
 
-function sourcePoint(process: Process, e: TraceEvent): SourcePoint {
-  // Innermost frame that is the program's own code (library frames carry no file).
-  const frames = process.trace.stack(e.stackId);
-  const frame = frames.find((f) => f.file !== '') ?? frames[0];
-  return { file: frame?.file ?? '', line: frame?.line ?? 0, step: e.step, function: frame?.functionName ?? '' };
+function sourcePoint(site: SiteDescription): SourcePoint {
+  return { file: site.file, line: site.line, step: site.step, function: site.functionName };
 }
 
 /** "trace.c:11 (step 5) in main" */

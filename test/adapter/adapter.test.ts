@@ -194,6 +194,19 @@ suite('adapter: MallocscopeSession over DAP', function () {
     await assert.rejects(bad);
   });
 
+  test('a freed pointer says where it was allocated and where it was freed', async () => {
+    await dc.hitBreakpoint({ program: STEPS } as DebugProtocol.LaunchRequestArguments, { path: STEPS, line: 15 });
+    const frame = await topFrame();
+    const info = (await dc.customRequest('mallocscope/pointerInfo', { expression: 'p', frameId: frame.id })).body;
+    assert.strictEqual(info.live, false);
+    assert.strictEqual(info.requested, 24);
+    assert.deepStrictEqual([info.allocated.line, info.allocated.function], [12, 'main']);
+    assert.deepStrictEqual([info.freed.line, info.freed.function], [14, 'main']);
+    const hover = await dc.evaluateRequest({ expression: 'p', frameId: frame.id, context: 'hover' });
+    const rows = (await dc.variablesRequest({ variablesReference: hover.body.variablesReference })).body.variables;
+    assert.match(rows.find((v) => v.name === 'freed at')?.value ?? '', /^steps\.c:14 \(step \d+\) in main$/);
+  });
+
   test('the debug console answers vmmap, zones, malloc_history, heap and help', async () => {
     await stopAtTracePrintf();
     const frame = await topFrame();
