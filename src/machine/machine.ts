@@ -410,7 +410,8 @@ export class Machine implements Process, CallContext, LibcHost {
   }
 
   private stop(reason: StopInfo['reason']): StopInfo {
-    if (reason !== 'budget') this.request = undefined;
+    // Any real stop answers a pending pause request too.
+    if (reason !== 'budget') { this.request = undefined; this.pauseRequested = false; }
     return { reason, loc: this.location() };
   }
 
