@@ -4,7 +4,7 @@
 
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { MallocscopeLaunchArguments } from '../../src/protocol/dap';
+import { MallocscopeRequest, type MallocscopeLaunchArguments, type SnapshotResponseBody } from '../../src/protocol/dap';
 
 export interface RoundTripResult {
   readonly ok: boolean;
@@ -82,40 +82,70 @@ export interface StepBackResult {
   readonly implemented: boolean;
   readonly error?: string;
   readonly stepBacksMs?: readonly number[];
+  /** Statements run when stepping back started (the breakpoint's stop), from the panel snapshot. */
+  readonly stepsAtStop?: number;
+}
+
+/** The statement count of the current stop, as the panel's snapshot reports it. */
+async function stepOfStop(client: DebugClient): Promise<number | undefined> {
+  const response = await client.customRequest(MallocscopeRequest.Snapshot);
+  return (response.body as SnapshotResponseBody | undefined)?.step;
 }
 
 const LONG_RUN_TIMEOUT_MS = 600_000;
 
 /**
- * Step back from a stop deep in a long run: launch `program`, stop at a breakpoint on `line`
- * (after millions of statements), then time `count` step-backs, each stepBack → stopped.
+ * Step back to a stop deep in a long run: launch `program`, stop at a breakpoint on `line`
+ * (after millions of statements), step once with `next`, then time the stepBack → stopped that
+ * returns to the breakpoint's stop; `count` times. Each step back is checked to land on `line`
+ * again, so a step back that went somewhere cheaper (the start) is not reported as a figure.
  * Only attempted when the adapter announces supportsStepBack.
  */
-export async function measureStepBack(adapterPath: string, program: string, line: number, count: number, debugType: string): Promise<StepBackResult> {
+export async function measureStepBack(
+  adapterPath: string,
+  program: string,
+  line: number,
+  count: number,
+  debugType: string,
+  runTimeoutMs = LONG_RUN_TIMEOUT_MS,
+): Promise<StepBackResult> {
   const client = new DebugClient('node', adapterPath, debugType);
   client.defaultTimeout = EVENT_TIMEOUT_MS;
   await client.start();
   try {
     const init = await client.initializeRequest();
     if (init.body?.supportsStepBack !== true) return { implemented: false };
+    // DAP's order: launch, then on 'initialized' the breakpoints and configurationDone; the
+    // adapter answers launch and starts running only after that.
     const initialized = client.waitForEvent('initialized', EVENT_TIMEOUT_MS);
     const launchArgs: DebugProtocol.LaunchRequestArguments & MallocscopeLaunchArguments = { program, stopOnEntry: false };
-    await client.launchRequest(launchArgs);
+    const launched = client.launchRequest(launchArgs);
     await initialized;
     await client.setBreakpointsRequest({ source: { path: program }, breakpoints: [{ line }] });
-    const atBreakpoint = client.waitForEvent('stopped', LONG_RUN_TIMEOUT_MS);
+    const atBreakpoint = client.waitForEvent('stopped', runTimeoutMs);
     await client.configurationDoneRequest();
+    await launched;
     await atBreakpoint;
     const threadId = (await client.threadsRequest()).body.threads[0]?.id ?? 1;
+    const stepsAtStop = await stepOfStop(client);
     const stepBacksMs: number[] = [];
     for (let i = 0; i < count; i++) {
+      const stepped = client.waitForEvent('stopped', runTimeoutMs);
+      await client.nextRequest({ threadId });
+      await stepped;
       const started = performance.now();
-      const stopped = client.waitForEvent('stopped', EVENT_TIMEOUT_MS);
+      const back = client.waitForEvent('stopped', runTimeoutMs);
       await client.stepBackRequest({ threadId });
-      await stopped;
-      stepBacksMs.push(performance.now() - started);
+      await back;
+      const elapsed = performance.now() - started;
+      const top = (await client.stackTraceRequest({ threadId, startFrame: 0, levels: 1 })).body.stackFrames[0];
+      const stepsNow = await stepOfStop(client);
+      if (top?.line !== line || stepsNow !== stepsAtStop) {
+        return { implemented: true, stepsAtStop, error: `step back landed on line ${top?.line} at step ${stepsNow}, not on the earlier stop (line ${line}, step ${stepsAtStop})` };
+      }
+      stepBacksMs.push(elapsed);
     }
-    return { implemented: true, stepBacksMs };
+    return { implemented: true, stepBacksMs, stepsAtStop };
   } catch (e) {
     return { implemented: true, error: e instanceof Error ? e.message : String(e) };
   } finally {

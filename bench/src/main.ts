@@ -209,14 +209,15 @@ async function measureTimeTravel(paths: SuitePaths): Promise<StepBackResult> {
   const prepared = prepare(program, STEP_BACK_ITERATIONS, paths);
   const lines = fs.readFileSync(prepared.source, 'utf8').split('\n');
   const line = lines.findIndex((l) => l.includes('printf("iterations')) + 1;
-  return measureStepBack(path.join(repoDir, adapterUsed), prepared.source, line, 5, 'mallocscope');
+  return measureStepBack(path.join(repoDir, adapterUsed), prepared.source, line, 3, 'mallocscope');
 }
 
 function stepBackFigure(result: StepBackResult): { ms?: number; text: string } {
   if (!result.implemented) return { text: 'not implemented' };
   if (result.error !== undefined || !result.stepBacksMs?.length) return { text: `failed: ${result.error ?? 'no step back completed'}` };
   const ms = median(result.stepBacksMs)!;
-  return { ms, text: `median ${fmt.millis(ms)} ms over ${result.stepBacksMs.length} step backs` };
+  const where = result.stepsAtStop === undefined ? 'a stop after the loop' : `the stop at step ${fmt.count(result.stepsAtStop)}`;
+  return { ms, text: `median ${fmt.millis(ms)} ms over ${result.stepBacksMs.length} step backs to ${where}` };
 }
 
 async function measureAdapter(options: Options, roundTripsWanted: number): Promise<{ result?: RoundTripResult; why: string }> {

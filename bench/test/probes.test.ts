@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { measureRoundTrips } from '../src/adapterProbe';
+import { measureRoundTrips, measureStepBack } from '../src/adapterProbe';
 import { probe } from '../src/engineProbe';
 
 const repoDir = path.resolve(__dirname, '../../..');
@@ -69,5 +69,27 @@ suite('bench probes', () => {
     assert.strictEqual(result.ok, true, result.error);
     assert.strictEqual(result.endedEarly, true);
     assert.ok(result.roundTripsMs!.length < 20);
+  });
+
+  test('step back is timed back to the earlier stop, and only counted when it lands there', async function () {
+    this.timeout(60_000);
+    const adapter = [path.join(repoDir, 'dist/debugAdapter.js'), path.join(repoDir, 'out/src/adapter/main.js')].find((f) => fs.existsSync(f))!;
+    const file = path.join(workDir, 'loop.c');
+    fs.writeFileSync(file, [
+      '#include <stdio.h>',
+      'int main(void) {',
+      '    long sum = 0;',
+      '    for (int i = 0; i < 2000; i++) sum += i;',
+      '    printf("%ld\\n", sum);',
+      '    return 0;',
+      '}',
+      '',
+    ].join('\n'));
+    const result = await measureStepBack(adapter, file, 5, 2, 'mallocscope', 20_000);
+    if (!result.implemented) return assert.deepStrictEqual(result, { implemented: false });
+    assert.strictEqual(result.error, undefined);
+    assert.strictEqual(result.stepBacksMs!.length, 2);
+    // The loop's 2000 iterations ran before the stop stepped back to.
+    assert.ok(result.stepsAtStop! > 4000, `stopped at step ${result.stepsAtStop}`);
   });
 });
