@@ -2,6 +2,7 @@
 // binding comes from the precedence table; typing and folding from ExprSema.
 
 import type { CType, Expr, IntType, SourceLocation, UnaryOp, VarSymbol } from './ast';
+import { checkFormat } from './formatCheck';
 import { headerDeclaring } from './headers';
 import { buildInitializer, parseInitializerSyntax } from './initializers';
 import { charConstantValue, decodeLiteral, isFloatSpelling, parseFloatLiteral, parseIntegerLiteral, type Encoding } from './literals';
@@ -132,7 +133,11 @@ function parsePostfixOperators(p: Parser, e: Expr): Expr {
           }
         }
         p.expect(')', 'ExpectedRParen', []);
+        const callee = e;
         e = p.sema.call(e, args, e.loc);
+        if (e.kind === 'call' && callee.kind === 'ident' && callee.symbol.kind === 'func' && callee.symbol.builtin) {
+          checkFormat(p.diags, callee.symbol.name, e.args, e.loc);
+        }
         break;
       }
       case '.': case '->': {

@@ -181,6 +181,11 @@ export const Messages = {
   DivisionByZero: 'division by zero is undefined',
   ShiftCountNegative: 'shift count is negative',
   ShiftCountTooLarge: 'shift count >= width of type',
+  FormatArgumentType: 'format specifies type \'%0\' but the argument has type \'%1\'',
+  FormatTooFewArgs: 'more \'%\' conversions than data arguments',
+  FormatExtraArgs: 'data argument not used by format string',
+  FormatInvalidSpecifier: 'invalid conversion specifier \'%0\'',
+  FormatIncomplete: 'incomplete format specifier',
   ImplicitTruncation: 'implicit conversion from \'%0\' to \'%1\' changes value from %2 to %3',
 
   // Linking (clang's driver reports these through ld)

@@ -113,6 +113,25 @@ suite('c/diagnostics', () => {
     ]);
   });
 
+  test('printf-family format strings are checked against their arguments (-Wformat)', () => {
+    const text = [
+      '#include <stdio.h>', '#include <stdint.h>', 'int main(void) {',
+      '  long l = 1; size_t z = 2; int i = 3; char *s = "x"; float f = 2; uint64_t u = 4; char c = 1;',
+      '  printf("%d %ld %zu %s %f %llu %c %p %5.2f %-*d %%\\n", i, l, z, s, f, u, c, (void *)s, 1.0, 4, i);',
+      '  printf("%d %s\\n", sizeof i, i);',
+      '  printf("%lu %d\\n", u);',
+      '  fprintf(stderr, "%d\\n", i, i);',
+      '  return 0;', '}',
+    ].join('\n');
+    assert.deepStrictEqual(diagnosticLines(text), [
+      "6:21: warning: format specifies type 'int' but the argument has type 'unsigned long'",
+      "6:31: warning: format specifies type 'char *' but the argument has type 'int'",
+      "7:22: warning: format specifies type 'unsigned long' but the argument has type 'unsigned long long'",
+      "7:3: warning: more '%' conversions than data arguments",
+      '8:30: warning: data argument not used by format string',
+    ]);
+  });
+
   test('formatDiagnostic prints the clang layout with the source line and a caret', () => {
     const text = 'int main(void) {\n\tint x = 1\n\treturn x;\n}\n';
     const r = compile([{ path: 'dir/prog.c', text }]);
