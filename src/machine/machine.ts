@@ -478,6 +478,7 @@ export class Machine implements Process, CallContext, LibcHost {
     const error = this.pendingError!;
     this.pendingError = undefined;
     this.request = undefined;
+    this.pauseRequested = false;
     this.lastError = error;
     return { reason: 'exception', loc: this.location(), error, signal: error.signal };
   }
