@@ -20,16 +20,16 @@ import type { AddressSpaceApi, MachineProfile } from '../vm/api';
 import { MALLOC_METADATA_HINT } from '../vm/layout';
 import type { TraceLog } from '../trace/traceLog';
 import {
-  MAX_MAGAZINES, MEDIUM_HEAP_OFFSET, MEDIUM_LIMIT_THRESHOLD, MEDIUM_QUANTUM, MEDIUM_REGION_SIZE, NANO_DEFAULT_META_COOKIE,
-  NANO_MAX_SIZE, NUM_MEDIUM_BLOCKS, SCRIBBLE_BYTE, NUM_MEDIUM_SLOTS, NUM_SMALL_BLOCKS, NUM_SMALL_SLOTS, NUM_TINY_BLOCKS,
-  NUM_TINY_SLOTS, SMALL_HEAP_OFFSET, SMALL_LIMIT_THRESHOLD, SMALL_QUANTUM, SMALL_REGION_SIZE, TINY_HEAP_OFFSET,
-  TINY_LAST_FREE_LIMIT, TINY_LIMIT_THRESHOLD, TINY_QUANTUM, TINY_REGION_SIZE,
+  MAX_MAGAZINES, MEDIUM_LIMIT_THRESHOLD, NANO_DEFAULT_META_COOKIE, NANO_MAX_SIZE, SCRIBBLE_BYTE, SMALL_LIMIT_THRESHOLD,
+  TINY_LIMIT_THRESHOLD,
 } from './constants';
 import { readMallocSettings, type MallocSettings } from './environment';
 import { hex, MallocMessages, notAllocated, outOfMemory, reallocNotAllocated } from './errors';
 import { LargeAllocator } from './largeAllocator';
 import { NanoZone } from './nanoZone';
-import { Rack, type RackConfig } from './rack';
+import { Rack } from './rack';
+import { mediumRackConfig, smallRackConfig } from './smallRack';
+import { tinyRackConfig } from './tinyRack';
 import { cloneGraph } from './stateClone';
 
 export interface LibmallocOptions {
@@ -107,27 +107,12 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
       regionDetail: magazineDetail,
       vmEvent: (kind: TraceKind, address: number, size: number) => this.recordVm(kind, address, size),
     };
-    const tinyConfig: RackConfig = {
-      kind: 'tiny', tag: 'MALLOC_TINY', quantum: TINY_QUANTUM, regionSize: TINY_REGION_SIZE, heapOffset: TINY_HEAP_OFFSET,
-      numBlocks: NUM_TINY_BLOCKS, maxSize: TINY_LIMIT_THRESHOLD, exactLists: NUM_TINY_SLOTS, lastFreeLimit: TINY_LAST_FREE_LIMIT,
-      zeroOnFree: this.settings.zeroOnFree, metadata: 'bitmaps', trailerOffset: 0x3f00,
-    };
-    const smallConfig: RackConfig = {
-      kind: 'small', tag: 'MALLOC_SMALL', quantum: SMALL_QUANTUM, regionSize: SMALL_REGION_SIZE, heapOffset: SMALL_HEAP_OFFSET,
-      numBlocks: NUM_SMALL_BLOCKS, maxSize: SMALL_LIMIT_THRESHOLD, exactLists: NUM_SMALL_SLOTS, lastFreeLimit: Infinity,
-      zeroOnFree: false, metadata: 'meta-words', trailerOffset: 0x8000,
-    };
-    this.tiny = new Rack(tinyConfig, host);
-    this.small = new Rack(smallConfig, host);
+    this.tiny = new Rack(tinyRackConfig(this.settings.zeroOnFree), host);
+    this.small = new Rack(smallRackConfig(), host);
     this.mapMagazines();
     this.describeZoneStructures();
     if (this.settings.mediumEngaged) {
-      this.medium = new Rack({
-        kind: 'medium', tag: 'MALLOC_MEDIUM', quantum: MEDIUM_QUANTUM, regionSize: MEDIUM_REGION_SIZE,
-        heapOffset: MEDIUM_HEAP_OFFSET, numBlocks: NUM_MEDIUM_BLOCKS, maxSize: MEDIUM_LIMIT_THRESHOLD,
-        exactLists: NUM_MEDIUM_SLOTS, lastFreeLimit: Infinity, zeroOnFree: false, metadata: 'meta-words',
-        trailerOffset: NUM_MEDIUM_BLOCKS * 2,
-      }, host);
+      this.medium = new Rack(mediumRackConfig(), host);
     }
     this.large = new LargeAllocator({
       vm, profile, settings: this.settings, regionDetail: magazineDetail,
