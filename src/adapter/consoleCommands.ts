@@ -2,6 +2,7 @@
 // that is not a command is left to the caller to evaluate as a C expression.
 
 import type { Process } from '../machine/api';
+import { vmSize } from '../reports/format';
 import { heapReport } from '../reports/heap';
 import { zoneUsage } from '../reports/inspect';
 import { leaksReport } from '../reports/leaks';
@@ -55,18 +56,11 @@ function zonesTable(process: Process): string {
   const rows = zoneUsage(process);
   const header = ['ZONE', 'KINDS', 'COUNT', 'BYTES', 'REGIONS', 'VIRTUAL', 'RESIDENT', 'DIRTY', '% FRAG'];
   const table = rows.map((z) => [
-    z.zoneName, z.kinds.join('+'), String(z.allocationCount), bytes(z.bytesAllocated), String(z.regionCount),
-    bytes(z.virtual), bytes(z.resident), bytes(z.dirty), `${Math.round(z.fragmentationPercent)}%`,
+    z.zoneName, z.kinds.join('+'), String(z.allocationCount), vmSize(z.bytesAllocated), String(z.regionCount),
+    vmSize(z.virtual), vmSize(z.resident), vmSize(z.dirty), `${Math.round(z.fragmentationPercent)}%`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: readonly string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), ...table.map(line)].join('\n');
-}
-
-function bytes(n: number): string {
-  if (n < 1024) return `${n}`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)}K`;
-  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)}M`;
-  return `${(n / (1024 * 1024 * 1024)).toFixed(1)}G`;
 }

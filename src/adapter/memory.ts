@@ -68,6 +68,4 @@ export function parseAddress(text: string): number | undefined {
   return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 
-export function hexAddress(address: number): string {
-  return '0x' + address.toString(16);
-}
+export { hexAddress } from '../reports/format';
