@@ -22,6 +22,7 @@ import { LOWEST_MAPPABLE, USER_ADDRESS_LIMIT } from './layout';
 import { VmRegion } from './vmRegion';
 
 const TWO_32 = 4294967296;
+const MAX_REGION_PAGES = 2 ** 31;
 const TWO_21 = 2097152;
 
 /** Figures for any address range, for zone rows and heap maps. */
@@ -86,7 +87,8 @@ export class AddressSpace implements AddressSpaceApi {
   map(size: number, options: MapOptions): number | undefined {
     const ps = this.pageSize;
     const bytes = Math.ceil(size / ps) * ps;
-    if (!(bytes > 0)) return undefined;
+    // Per-page bookkeeping bounds a single mapping to 2^31 pages (32 TiB with 16 KiB pages).
+    if (!(bytes > 0) || bytes / ps > MAX_REGION_PAGES) return undefined;
     const alignment = Math.max(ps, options.alignment ?? ps);
     let start: number | undefined;
     if (options.fixedAddress !== undefined) {

@@ -54,6 +54,7 @@ suite('vm placement (mach_vm_map)', () => {
     assert.strictEqual(vm.map(1, { tag: 'VM_ALLOCATE', fixedAddress: 0x200000000 }), undefined);
     assert.strictEqual(vm.map(1, { tag: 'VM_ALLOCATE', fixedAddress: 0x200001000 }), undefined, 'not page aligned');
     assert.strictEqual(vm.map(0, { tag: 'VM_ALLOCATE' }), undefined);
+    assert.strictEqual(vm.map(2 ** 47, { tag: 'VM_ALLOCATE' }), undefined, 'beyond the user address space');
   });
 });
 
