@@ -2,6 +2,7 @@
 // from src/reports/runJson.
 
 import type { ProgramError, Process } from '../machine/api';
+import { hexAddress } from '../reports/format';
 import { runJsonMemory } from '../reports/runJson';
 import type { RunOutcome } from './runProgram';
 
@@ -44,7 +45,7 @@ export function buildRunDocument(
 function errorJson(e: ProgramError): RunErrorJson {
   return {
     kind: e.kind,
-    address: e.address === undefined ? null : '0x' + e.address.toString(16),
+    address: e.address === undefined ? null : hexAddress(e.address),
     message: e.message,
     file: e.loc?.file ?? null,
     line: e.loc?.line ?? null,
