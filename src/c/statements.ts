@@ -9,7 +9,7 @@ import type { FunctionContext, ParamInfo, Parser } from './parser';
 import { isErrorExpr, markConstObject, wrapInt } from './semaExpr';
 import { Tk } from './tokens';
 import { ERROR_TYPE, isComplete, isInteger, promotedType, typeToString } from './types';
-import type { IntType } from './ast';
+import type { CaseLabel, IntType } from './ast';
 
 export function parseFunctionBody(p: Parser, symbol: MutableFunc, params: readonly ParamInfo[], loc: SourceLocation, type: FunctionType): FunctionDef {
   const fn: FunctionContext = {
@@ -228,27 +228,36 @@ function parseSwitch(p: Parser): Stmt {
 }
 
 // labeled-statement: case constant-expression : statement
+//                  | case constant-expression ... constant-expression : statement   (GNU case range)
 function parseCase(p: Parser): Stmt {
   const loc = p.loc();
   p.next();
   const valueExpr = p.sema.rvalue(parseConditional(p));
-  let value = p.constantValue(valueExpr);
-  if (p.accept('...')) p.fail('UnsupportedFeature', loc, ['case range']);
+  const low = p.constantValue(valueExpr);
+  let high = low;
+  if (p.accept('...')) high = p.constantValue(p.sema.rvalue(parseConditional(p)));
   p.expect(':', 'ExpectedAfter', [':', '\'case\'']);
   const sw = fn(p).switches[fn(p).switches.length - 1];
-  const label = { value, id: p.builder.caseId() };
   if (!sw) p.error('CaseOutsideSwitch', loc, ['case']);
-  else if (sw.type !== ERROR_TYPE) {
-    value = wrapInt(value, sw.type as IntType);
-    const converted = { value, id: label.id };
-    if (sw.values.has(value)) {
-      p.error('DuplicateCase', valueExpr.loc, [value]);
-      p.diags.note('PreviousDefinition', sw.values.get(value)!);
-    } else sw.values.set(value, valueExpr.loc);
-    sw.cases.push(converted);
-    return { kind: 'case', label: converted, body: parseCaseBody(p), loc };
+  // A range becomes one label per value (the AST has no ranges); clang accepts them as an extension.
+  if (high - low > 4096n) p.fail('UnsupportedFeature', loc, ['a case range of more than 4096 values']);
+  const labels: CaseLabel[] = [];
+  for (let v = low; v <= high; v++) {
+    let value = v;
+    if (sw && sw.type !== ERROR_TYPE) {
+      value = wrapInt(v, sw.type as IntType);
+      if (sw.values.has(value)) {
+        p.error('DuplicateCase', valueExpr.loc, [value]);
+        p.diags.note('PreviousDefinition', sw.values.get(value)!);
+      } else sw.values.set(value, valueExpr.loc);
+    }
+    const label = { value, id: p.builder.caseId() };
+    if (sw) sw.cases.push(label);
+    labels.push(label);
   }
-  return { kind: 'case', label, body: parseCaseBody(p), loc };
+  let body = parseCaseBody(p);
+  for (let k = labels.length - 1; k > 0; k--) body = { kind: 'case', label: labels[k], body, loc };
+  return { kind: 'case', label: labels[0] ?? { value: low, id: p.builder.caseId() }, body, loc };
 }
 
 function parseCaseBody(p: Parser): Stmt {

@@ -168,6 +168,11 @@ suite('c/sema: declarations and statements', () => {
     assert.strictEqual(stmtText(stmts[1]), '(switch (icast:int c) [97,300,default] {(case 97 break;) (case 300 (default (= c 0:char);))})');
   });
 
+  test('a GNU case range becomes one case label per value', () => {
+    const stmts = body('', "char c = '1'; switch (c) { case '0' ... '2': c = 0; }");
+    assert.strictEqual(stmtText(stmts[1]), '(switch (icast:int c) [48,49,50] {(case 48 (case 49 (case 50 (= c 0:char);)))})');
+  });
+
   test('loops, goto and labels keep their shape', () => {
     const stmts = body('', 'int i = 0; for (;;) { if (i++ > 3) break; else continue; } do i--; while (i); again: if (i) goto again; while (0);');
     assert.deepStrictEqual(stmts.slice(1, -1).map(stmtText), [
