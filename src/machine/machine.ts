@@ -599,6 +599,23 @@ export class Machine implements Process, CallContext, LibcHost {
 
   locals(frameIndex: number): ValueNode[] { return this.views.locals(frameIndex); }
 
+  /** A struct or union type by tag, from the program's variables (for casts in watch expressions). */
+  recordByTag(tag: string): CType | undefined {
+    const seen = new Set<CType>();
+    const find = (t: CType): CType | undefined => {
+      if (seen.has(t)) return undefined;
+      seen.add(t);
+      if ((t.kind === 'struct' || t.kind === 'union') && t.tag === tag) return t;
+      if (t.kind === 'pointer') return find(t.to);
+      if (t.kind === 'array') return find(t.of);
+      if (t.kind === 'struct' || t.kind === 'union') { for (const f of t.fields) { const r = find(f.type); if (r) return r; } }
+      return undefined;
+    };
+    for (const g of this.globalsList) { const r = find(g.symbol.type); if (r) return r; }
+    for (const fn of this.functions) for (const l of [...fn.params, ...fn.locals]) { const r = find(l.symbol.type); if (r) return r; }
+    return undefined;
+  }
+
   /** Pointer-sized values of locals kept in JS slots (the registers leaks scans as roots). */
   *rootWords(): Iterable<number> {
     for (const f of this.frames) {

@@ -13,7 +13,7 @@ export const MSG = {
   noMain: "undefined symbol: '_main' (the program has no main function)",
   internal: (detail: string) => `internal interpreter error: ${detail}`,
   evalUnknown: (name: string) => `use of undeclared identifier '${name}'`,
-  evalSyntax: 'expression not understood (identifiers, *, &, ->, ., [] and integers are supported)',
+  evalSyntax: 'expression not understood (identifiers, integers, * & - unary, ->, ., [], casts and + - * / % are supported)',
   evalBadAccess: (address: number) => `cannot read memory at 0x${address.toString(16)}`,
 } as const;
 

@@ -147,20 +147,84 @@ function quote(bytes: Uint8Array): string {
   return s + '"';
 }
 
-/** identifiers, integers, *, &, ->, ., [] and parentheses. */
+const LONG: CType = { kind: 'int', name: 'long', size: 8, signed: true };
+
+const BASE_TYPES: Record<string, CType> = {
+  char: { kind: 'int', name: 'char', size: 1, signed: true },
+  'signed char': { kind: 'int', name: 'schar', size: 1, signed: true },
+  'unsigned char': { kind: 'int', name: 'uchar', size: 1, signed: false },
+  short: { kind: 'int', name: 'short', size: 2, signed: true },
+  'unsigned short': { kind: 'int', name: 'ushort', size: 2, signed: false },
+  int: { kind: 'int', name: 'int', size: 4, signed: true },
+  unsigned: { kind: 'int', name: 'uint', size: 4, signed: false },
+  'unsigned int': { kind: 'int', name: 'uint', size: 4, signed: false },
+  long: LONG, 'long long': { kind: 'int', name: 'llong', size: 8, signed: true },
+  'unsigned long': { kind: 'int', name: 'ulong', size: 8, signed: false },
+  size_t: { kind: 'int', name: 'ulong', size: 8, signed: false },
+  'unsigned long long': { kind: 'int', name: 'ullong', size: 8, signed: false },
+  float: { kind: 'float', size: 4 }, double: { kind: 'float', size: 8 }, void: { kind: 'void' },
+};
+
+/**
+ * Watch and hover expressions: identifiers, integers, unary * & -, ->, ., [], casts to basic
+ * types, struct tags and pointers to them, and + - * / % (pointer arithmetic scaled as in C).
+ */
 class ExprParser {
   private pos = 0;
   constructor(private readonly text: string, private readonly lookup: (name: string) => Typed | undefined, private readonly m: Machine) {}
 
   parse(): Typed {
-    const t = this.unary();
+    const t = this.additive();
     this.space();
     if (this.pos < this.text.length) throw new Error(MSG.evalSyntax);
     return t;
   }
 
   private space(): void { while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++; }
-  private eat(s: string): boolean { this.space(); if (this.text.startsWith(s, this.pos)) { this.pos += s.length; return true; } return false; }
+  private peek(s: string): boolean { this.space(); return this.text.startsWith(s, this.pos); }
+  private eat(s: string): boolean { if (this.peek(s)) { this.pos += s.length; return true; } return false; }
+
+  private additive(): Typed {
+    let l = this.multiplicative();
+    for (;;) {
+      if (this.peek('->')) return l;
+      if (this.eat('+')) l = this.arith('+', l, this.multiplicative());
+      else if (this.eat('-')) l = this.arith('-', l, this.multiplicative());
+      else return l;
+    }
+  }
+
+  private multiplicative(): Typed {
+    let l = this.unary();
+    for (;;) {
+      if (this.eat('*')) l = this.arith('*', l, this.unary());
+      else if (this.eat('/')) l = this.arith('/', l, this.unary());
+      else if (this.eat('%')) l = this.arith('%', l, this.unary());
+      else return l;
+    }
+  }
+
+  private arith(op: string, l: Typed, r: Typed): Typed {
+    const lp = pointee(l.type); const rp = pointee(r.type);
+    if (lp !== undefined && rp === undefined && (op === '+' || op === '-')) {
+      const k = BigInt(Math.max(1, sizeOf(lp)));
+      const v = this.int(l) + (op === '+' ? 1n : -1n) * this.int(r) * k;
+      return { type: { kind: 'pointer', to: lp }, value: Number(BigInt.asUintN(64, v)) };
+    }
+    if (lp !== undefined && rp !== undefined && op === '-') {
+      return { type: LONG, value: Number((this.int(l) - this.int(r)) / BigInt(Math.max(1, sizeOf(lp)))) };
+    }
+    if (lp !== undefined || rp !== undefined) throw new Error(MSG.evalSyntax);
+    if (l.type.kind === 'float' || r.type.kind === 'float') {
+      const a = Number(this.scalar(l)); const b = Number(this.scalar(r));
+      const v = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b;
+      return { type: BASE_TYPES.double, value: v };
+    }
+    const a = this.int(l); const b = this.int(r);
+    const v = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : b === 0n ? 0n : op === '/' ? a / b : a % b;
+    const w = BigInt.asIntN(64, v);
+    return { type: LONG, value: w <= 9007199254740991n && w >= -9007199254740991n ? Number(w) : w };
+  }
 
   private unary(): Typed {
     if (this.eat('*')) return this.deref(this.unary());
@@ -169,14 +233,51 @@ class ExprParser {
       if (t.address === undefined) throw new Error(MSG.evalSyntax);
       return { type: { kind: 'pointer', to: t.type }, value: t.address };
     }
+    if (this.eat('-')) return this.arith('-', { type: LONG, value: 0 }, this.unary());
+    const cast = this.castType();
+    if (cast !== undefined) {
+      const v = this.unary();
+      if (cast.kind === 'pointer') return { type: cast, value: Number(BigInt.asUintN(64, this.int(v))) };
+      if (cast.kind === 'float') return { type: cast, value: Number(this.scalar(v)) };
+      if (cast.kind === 'int') {
+        const x = v.type.kind === 'float' ? BigInt(Math.trunc(Number(this.scalar(v)))) : this.int(v);
+        const w = cast.signed ? BigInt.asIntN(cast.size * 8, x) : BigInt.asUintN(cast.size * 8, x);
+        return { type: cast, value: cast.size === 8 && (w > 9007199254740991n || w < -9007199254740991n) ? w : Number(w) };
+      }
+      throw new Error(MSG.evalSyntax);
+    }
     return this.postfix();
   }
 
-  private rvalue(t: Typed): number {
-    if (t.value !== undefined) return Number(t.value);
-    if (t.type.kind === 'array') return t.address!;
-    return Number(loader(this.m.mem, t.type)(t.address!));
+  /** `(type)` when the parenthesis opens a type name; the position is restored otherwise. */
+  private castType(): CType | undefined {
+    const save = this.pos;
+    if (!this.eat('(')) return undefined;
+    this.space();
+    const m = /^((?:(?:unsigned|signed|struct|union)\s+)?[A-Za-z_]\w*(?:\s+(?:long|int|char|short))*)\s*(\**)\s*\)/.exec(this.text.slice(this.pos));
+    if (m === null) { this.pos = save; return undefined; }
+    const words = m[1].trim().replace(/\s+/g, ' ');
+    let base: CType | undefined = BASE_TYPES[words] ?? BASE_TYPES[words.replace(/ int$/, '')];
+    if (base === undefined && /^(struct|union) /.test(words)) base = this.m.recordByTag(words.split(' ')[1]);
+    if (base === undefined) { this.pos = save; return undefined; }
+    this.pos += m[0].length;
+    let t: CType = base;
+    for (let i = 0; i < m[2].length; i++) t = { kind: 'pointer', to: t };
+    return t;
   }
+
+  private scalar(t: Typed): number | bigint {
+    if (t.value !== undefined) return t.value as number | bigint;
+    if (t.type.kind === 'array') return t.address!;
+    return loader(this.m.mem, t.type)(t.address!) as number | bigint;
+  }
+
+  private int(t: Typed): bigint {
+    const v = this.scalar(t);
+    return typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
+  }
+
+  private rvalue(t: Typed): number { return Number(this.scalar(t)); }
 
   private deref(t: Typed): Typed {
     if (t.type.kind === 'pointer') return { type: t.type.to, address: this.rvalue(t) };
@@ -188,7 +289,7 @@ class ExprParser {
     let t = this.primary();
     for (;;) {
       if (this.eat('[')) {
-        const i = this.rvalue(this.unary());
+        const i = this.rvalue(this.additive());
         if (!this.eat(']')) throw new Error(MSG.evalSyntax);
         const el = t.type.kind === 'pointer' ? t.type.to : t.type.kind === 'array' ? t.type.of : undefined;
         if (el === undefined) throw new Error(MSG.evalSyntax);
@@ -210,11 +311,11 @@ class ExprParser {
   }
 
   private primary(): Typed {
-    if (this.eat('(')) { const t = this.unary(); if (!this.eat(')')) throw new Error(MSG.evalSyntax); return t; }
+    if (this.eat('(')) { const t = this.additive(); if (!this.eat(')')) throw new Error(MSG.evalSyntax); return t; }
     this.space();
     const rest = this.text.slice(this.pos);
     const num = /^(0x[0-9a-fA-F]+|\d+)/.exec(rest);
-    if (num !== null) { this.pos += num[0].length; return { type: { kind: 'int', name: 'long', size: 8, signed: true }, value: Number(num[0]) }; }
+    if (num !== null) { this.pos += num[0].length; return { type: LONG, value: Number(num[0]) }; }
     const id = /^[A-Za-z_]\w*/.exec(rest);
     if (id === null) throw new Error(MSG.evalSyntax);
     this.pos += id[0].length;
@@ -222,4 +323,8 @@ class ExprParser {
     if (t === undefined) throw new Error(MSG.evalUnknown(id[0]));
     return t;
   }
+}
+
+function pointee(t: CType): CType | undefined {
+  return t.kind === 'pointer' ? t.to : t.kind === 'array' ? t.of : undefined;
 }

@@ -225,6 +225,19 @@ int main(void) {
     assert.strictEqual((process.evaluate('arr[2]', 0) as { value: string }).value, '3');
     assert.strictEqual((process.evaluate('*p', 0) as { value: string }).value, '1');
     assert.deepStrictEqual(process.globals().map((g) => `${g.name}=${g.value}`), ['limit=3']);
+    const value = (text: string): string => {
+      const r = process.evaluate(text, 0);
+      if ('error' in r) throw new Error(r.error);
+      return r.value;
+    };
+    assert.strictEqual(value('arr[1] + 1'), '3');
+    assert.strictEqual(value('*(p + 2)'), '3');
+    assert.strictEqual(value('(p + 2) - p'), '2');
+    assert.strictEqual(value('(long)n->value * 2 - limit'), '11');
+    assert.strictEqual(value('-arr[0] % 2'), '-1');
+    assert.strictEqual(value('(char)300'), "44 ','");
+    assert.strictEqual((process.evaluate('(struct node *)n', 0) as { type: string }).type, 'struct node *');
+    assert.strictEqual(value('((struct node *)n)->value'), '7');
   });
 });
 
