@@ -214,14 +214,16 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
 
   liveBlocks(): Iterable<BlockInfo> {
     // Regions are disjoint and each lists its blocks in address order: no sort needed.
-    const regions = this.regions();
-    return (function* (): Generator<BlockInfo> {
-      for (const r of regions) {
-        for (const b of r.blocks()) {
-          if (b.state === 'in-use') yield { address: b.address, requestedSize: b.requested, blockSize: b.size, zone: r.zone, live: true };
+    // Re-iterable (each iteration walks the current regions), unlike a bare generator.
+    return {
+      [Symbol.iterator]: (): Iterator<BlockInfo> => (function* (regions: MallocRegionReport[]): Generator<BlockInfo> {
+        for (const r of regions) {
+          for (const b of r.blocks()) {
+            if (b.state === 'in-use') yield { address: b.address, requestedSize: b.requested, blockSize: b.size, zone: r.zone, live: true };
+          }
         }
-      }
-    })();
+      })(this.regions()),
+    };
   }
 
   // ---------------------------------------------------------------- MallocIntrospection

@@ -13,7 +13,7 @@ import { TraceKind, type BlockInfo } from './api';
 import type { AddressSpaceApi } from '../vm/api';
 import {
   NANO_ARENA_SIZE, NANO_BASE_ADDRESS, NANO_BLOCK_META_SIZE, NANO_BLOCK_SIZE, NANO_BLOCK_UNITS_BY_SIZE_CLASS,
-  NANO_BLOCKS_PER_ARENA, NANO_BLOCKS_PER_UNIT, NANO_MAX_SIZE, NANO_META_COOKIE_BITS, NANO_QUANTUM, NANO_REGION_SIZE,
+  NANO_BLOCKS_PER_ARENA, NANO_BLOCKS_PER_UNIT, NANO_META_COOKIE_BITS, NANO_QUANTUM, NANO_REGION_SIZE,
   NANO_SIZE_CLASSES,
 } from './constants';
 import { notAllocated } from './errors';
@@ -241,10 +241,4 @@ export class NanoZone {
       if (s.state === 'in-use') yield { address: s.address, requestedSize: s.requested, blockSize: s.size, zone: 'nano', live: true };
     }
   }
-
-  get maxSize(): number {
-    return NANO_MAX_SIZE;
-  }
-
-  static readonly baseAddress = NANO_BASE_ADDRESS;
 }

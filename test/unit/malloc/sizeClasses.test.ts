@@ -53,6 +53,15 @@ suite('malloc size classes (thresholds.h, nano_zone_common.h)', () => {
     assert.strictEqual(zoneOf(magazineHeap({ MallocMediumZone: '0' }, 'apple-silicon-64g'), 100 * KiB), 'large');
   });
 
+  test('liveBlocks can be iterated more than once', () => {
+    const h = magazineHeap();
+    h.malloc.malloc(10);
+    h.malloc.malloc(5000);
+    const blocks = h.malloc.liveBlocks();
+    assert.strictEqual([...blocks].length, 2);
+    assert.deepStrictEqual([...blocks].map((b) => b.zone), ['tiny', 'small']);
+  });
+
   test('malloc_good_size follows the same rounding', () => {
     const h = magazineHeap();
     assert.deepStrictEqual([1, 1008, 1009, 32769].map((s) => h.malloc.mallocGoodSize(s)), [16, 1008, 1024, 48 * KiB]);
