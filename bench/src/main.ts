@@ -1,6 +1,7 @@
 // The benchmark suite: `node bench/run.js [--runs N] [--quick] [--only a,b] …` (see bench/README.md).
 // Prints a table and the targets on stdout and writes bench/results/latest.json.
 
+import { spawnSync } from 'child_process';
 import { Command } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +18,7 @@ import { atMost, TARGETS, type TargetResult } from './targets';
 
 interface Options {
   runs: string;
+  buildBundles?: boolean;
   quick?: boolean;
   scale?: string;
   only?: string;
@@ -60,9 +62,30 @@ interface ProgramSummary {
 const benchDir = path.resolve(__dirname, '../../../bench');
 const repoDir = path.dirname(benchDir);
 
+/** A path as the report shows it: relative inside the checkout, absolute outside. */
+function shown(file: string): string {
+  return file.startsWith(repoDir + path.sep) ? path.relative(repoDir, file) : file;
+}
+
 function defaultCli(): string {
   const bundled = path.join(repoDir, 'dist/cli.js');
   return fs.existsSync(bundled) ? bundled : path.join(repoDir, 'out/src/cli/main.js');
+}
+
+/**
+ * A private, consistent snapshot of the current sources: the shared dist/ may be stale, and
+ * out/ may be rewritten by a concurrent tsc while a long run is under way.
+ */
+function buildBundles(outDir: string): { cli: string; adapter: string } | string {
+  process.stderr.write(`webpack (cli, debugAdapter) → ${outDir}…\n`);
+  const webpack = spawnSync(process.execPath, [path.join(repoDir, 'node_modules/webpack/bin/webpack.js'), '--config-name', 'cli',
+    '--config-name', 'debugAdapter', '--mode', 'production', '--output-path', outDir], { cwd: repoDir, encoding: 'utf8' });
+  const cli = path.join(outDir, 'cli.js');
+  const adapter = path.join(outDir, 'debugAdapter.js');
+  if (webpack.status !== 0 || !fs.existsSync(cli) || !fs.existsSync(adapter)) {
+    return `webpack failed (exit ${webpack.status}): ${`${webpack.stdout}${webpack.stderr}`.trim().split('\n').slice(0, 5).join(' | ')}`;
+  }
+  return { cli, adapter };
 }
 
 /** Newest modification time of the .js files under `dir`, in ms; 0 when there are none. */
@@ -209,7 +232,7 @@ async function measureTimeTravel(paths: SuitePaths): Promise<StepBackResult> {
   const prepared = prepare(program, STEP_BACK_ITERATIONS, paths);
   const lines = fs.readFileSync(prepared.source, 'utf8').split('\n');
   const line = lines.findIndex((l) => l.includes('printf("iterations')) + 1;
-  return measureStepBack(path.join(repoDir, adapterUsed), prepared.source, line, 3, 'mallocscope');
+  return measureStepBack(adapterUsed, prepared.source, line, 3, 'mallocscope');
 }
 
 function stepBackFigure(result: StepBackResult): { ms?: number; text: string } {
@@ -223,7 +246,7 @@ function stepBackFigure(result: StepBackResult): { ms?: number; text: string } {
 async function measureAdapter(options: Options, roundTripsWanted: number): Promise<{ result?: RoundTripResult; why: string }> {
   const adapter = options.adapter ?? [path.join(repoDir, 'dist/debugAdapter.js'), path.join(repoDir, 'out/src/adapter/main.js')].find((f) => fs.existsSync(f));
   if (adapter === undefined || !fs.existsSync(adapter)) return { why: 'no adapter: neither dist/debugAdapter.js nor out/src/adapter/main.js (build first)' };
-  adapterUsed = path.relative(repoDir, adapter);
+  adapterUsed = path.resolve(adapter);
   const sample = [path.join(repoDir, 'samples/trace.c'), path.join(benchDir, 'programs/trace.c')].find((f) => fs.existsSync(f))!;
   const result = await measureRoundTrips(adapter, sample, roundTripsWanted, 'mallocscope');
   return { result, why: result.ok ? '' : `adapter session failed: ${result.error}` };
@@ -244,6 +267,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--quick', 'small sizes, for a busy machine')
     .option('--scale <factor>', 'run every sized program at factor x its full N')
     .option('--only <names>', `comma-separated programs: ${PROGRAMS.map((p) => p.name).join(', ')}`)
+    .option('--build-bundles', 'bundle the CLI and adapter from the current sources into a scratch directory (webpack, production) and measure those')
     .option('--cli <path>', 'CLI script (default dist/cli.js, else out/src/cli/main.js)')
     .option('--adapter <path>', 'debug adapter (default dist/debugAdapter.js, else out/src/adapter/main.js)')
     .option('--round-trips <n>', 'adapter round trips to time (0 skips)', '50')
@@ -265,11 +289,21 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const selected: BenchProgram[] = PROGRAMS.filter((p) => names === undefined || names.includes(p.name));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallocscope-bench-'));
+  if (options.buildBundles) {
+    const built = buildBundles(path.join(workDir, 'dist'));
+    if (typeof built === 'string') {
+      process.stderr.write(`bench: ${built}\n`);
+      return 2;
+    }
+    options.cli ??= built.cli;
+    options.adapter ??= built.adapter;
+  }
   const paths: SuitePaths = {
     benchDir,
     cli: path.resolve(options.cli ?? defaultCli()),
     probe: path.join(__dirname, 'engineProbe.js'),
-    workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'mallocscope-bench-')),
+    workDir,
   };
   if (!fs.existsSync(paths.cli)) {
     process.stderr.write(`bench: no CLI at ${paths.cli}: run "npx tsc -p ." (or webpack) first\n`);
@@ -280,7 +314,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const say = (text: string) => process.stdout.write(text + '\n');
   say(`Mallocscope benchmark — ${new Date().toISOString()}`);
   say(`machine: ${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.join(' ')}; node ${machine.node}; ${machine.gcc ?? 'no gcc'}; ${machine.valgrind ?? 'no valgrind'}`);
-  say(`cli: ${path.relative(repoDir, paths.cli)}; runs: ${runs}; sizes: ${scale !== undefined ? `${scale} x full` : options.quick ? 'quick' : 'full'}`);
+  say(`cli: ${shown(paths.cli)}${options.buildBundles ? ' (bundled now from the working tree)' : ''}; runs: ${runs}; sizes: ${scale !== undefined ? `${scale} x full` : options.quick ? 'quick' : 'full'}`);
   const stale = staleBundleWarning(paths.cli);
   if (stale !== undefined) say(`!!! ${stale}`);
 
@@ -334,7 +368,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const trips = adapter.result?.roundTripsMs;
   say(`adapter round trip (next → stopped → stackTrace + scopes + variables): ${trips && trips.length > 0
     ? `median ${fmt.millis(median(trips))} ms, min ${fmt.millis(Math.min(...trips))} ms, max ${fmt.millis(Math.max(...trips))} ms over ${trips.length}${adapter.result?.endedEarly ? ' (program ended early)' : ''}`
-    : adapter.why}${adapterUsed ? ` [${adapterUsed}]` : ''}`);
+    : adapter.why}${adapterUsed ? ` [${shown(adapterUsed)}]` : ''}`);
   say(`step back at ${fmt.count(TARGETS.stepBackRunSteps)} steps: ${stepBack.text}`);
   say(`panel render times: ${panelNote()}`);
   say('');
@@ -363,7 +397,7 @@ async function main(argv: readonly string[]): Promise<number> {
     schema: 'mallocscope/bench@1',
     date: new Date().toISOString(),
     machine,
-    settings: { runs, quick: options.quick === true, scale, cli: path.relative(repoDir, paths.cli), valgrind: options.valgrind, staleBundle: stale },
+    settings: { runs, quick: options.quick === true, scale, cli: shown(paths.cli), bundledNow: options.buildBundles === true, valgrind: options.valgrind, staleBundle: stale },
     programs: summaries.map(({ runs: runRecords, ...s }) => ({
       ...s,
       engine: s.engine && { ...s.engine, stdout: undefined },
@@ -374,7 +408,7 @@ async function main(argv: readonly string[]): Promise<number> {
         outputCheck: r.outputCheck,
       })),
     })),
-    adapterRoundTrip: { adapter: adapterUsed, ...(adapter.result ?? { ok: false, error: adapter.why }) },
+    adapterRoundTrip: { adapter: adapterUsed && shown(adapterUsed), ...(adapter.result ?? { ok: false, error: adapter.why }) },
     stepBack: stepBackResult,
     panel: panelNote(),
     targets,
