@@ -17,9 +17,19 @@ export function isFloatSpelling(text: string): boolean {
   return /[.eE]/.test(text);
 }
 
+/** Programs repeat the same few spellings (0, 1, 10…): each is read once per process. */
+const integerCache = new Map<string, IntegerLiteral>();
+
 export function parseIntegerLiteral(text: string): IntegerLiteral {
-  // Fast path: the small decimal constants that make up most programs.
-  if (text.length < 10 && text.charCodeAt(0) !== 48 && /^[0-9]+$/.test(text)) return { value: BigInt(text), kind: 'int' };
+  let r = integerCache.get(text);
+  if (!r) {
+    r = readIntegerLiteral(text);
+    if (integerCache.size < 10000) integerCache.set(text, r);
+  }
+  return r;
+}
+
+function readIntegerLiteral(text: string): IntegerLiteral {
   let digits: string, radix: number, name: string;
   const m = /^(0[xX][0-9a-zA-Z]*|0[bB][0-9a-zA-Z]*|[0-9]+)(.*)$/.exec(text);
   if (!m) return { error: { id: 'InvalidIntegerConstant', args: [text[0] ?? '', 'decimal'] } };
