@@ -362,7 +362,7 @@ export class ExprLowerer {
       const a = lv.addr!; const size = sizeOf(e.type); const mem = this.mem;
       return (f) => { const src = v(f); const dst = a(f); if (src !== dst) mem.copy(dst, src, size); return dst; };
     }
-    if (lv.addr !== undefined && e.target.kind !== 'member') {
+    if (lv.addr !== undefined) {
       // Store straight through the typed writer: no closure call for the generic store.
       const a = lv.addr; const w: Store = storer(this.mem, e.type);
       return (f) => { const x = v(f); w(a(f), x); return x; };
@@ -389,7 +389,7 @@ export class ExprLowerer {
         return fromC ? fromC(z) : z;
       };
     }
-    if (lv.addr !== undefined && e.target.kind !== 'member') {
+    if (lv.addr !== undefined) {
       const a = lv.addr; const ld = loader(this.mem, tt); const w = storer(this.mem, tt);
       return (f) => { const addr = a(f); const y = r(f); const z = op(ld(addr), y); w(addr, z); return z; };
     }
@@ -407,7 +407,7 @@ export class ExprLowerer {
       else { const c = converter({ kind: 'int', name: 'long', size: 8, signed: true }, t)!; step = t.name === 'int' ? (v) => (v + d) | 0 : (v) => c(v + d); }
     } else throw new Error('internal: incdec on ' + t.kind);
     const prefix = e.prefix;
-    if (lv.addr !== undefined && e.target.kind !== 'member') {
+    if (lv.addr !== undefined) {
       const a = lv.addr; const ld = loader(this.mem, t); const w = storer(this.mem, t);
       return prefix ? (f) => { const addr = a(f); const n = step(ld(addr)); w(addr, n); return n; }
         : (f) => { const addr = a(f); const o = ld(addr); w(addr, step(o)); return o; };
