@@ -22,12 +22,16 @@ export interface MallocSettings {
   readonly errorAbort: boolean;
   /** MallocStackLogging's value (undefined when unset); the simulator records every event regardless. */
   readonly stackLogging: string | undefined;
+  /** MallocCheckHeapStart / Each: check the heap from operation N on, every M operations (default 1000). */
+  readonly checkHeapStart: number | undefined;
+  readonly checkHeapEach: number;
+  /** MallocCheckHeapAbort: abort on a failed check instead of sleeping. */
+  readonly checkHeapAbort: boolean;
   /** Seed of nanov2's metadata scramble (MallocNanoCookie, a Mallocscope extension). */
   readonly nanoCookie: number | undefined;
 }
 
-const SUPPORTED_LATER = ['MallocCheckHeapStart', 'MallocCheckHeapEach', 'MallocCheckHeapSleep', 'MallocCheckHeapAbort',
-  'MallocLogFile', 'MallocAggressiveMadvise', 'MallocRecircRetainedRegions'];
+const SUPPORTED_LATER = ['MallocCheckHeapSleep', 'MallocLogFile', 'MallocAggressiveMadvise', 'MallocRecircRetainedRegions'];
 
 const HELP_LINES = [
   'malloc: environment variables that can be set for debug (Mallocscope simulates those marked *):',
@@ -45,7 +49,9 @@ const HELP_LINES = [
   '- MallocMaxMagazines=<n> *      cap the number of magazines',
   '- MallocErrorAbort *            abort on any malloc error, out-of-memory included',
   '- MallocStackLogging[=vm|malloc|lite] *  record allocation stacks (always on in Mallocscope)',
-  '- MallocCheckHeapStart=<n>, MallocCheckHeapEach=<n>, MallocCheckHeapSleep, MallocCheckHeapAbort',
+  '- MallocCheckHeapStart=<n> *     check the heap from operation n on (free-list links)',
+  '- MallocCheckHeapEach=<n> *      then every n operations (default 1000)',
+  '- MallocCheckHeapAbort=1 *       abort when a check fails (otherwise libmalloc sleeps)',
   '- MallocHelp *                  this list',
 ];
 
@@ -100,5 +106,8 @@ export function readMallocSettings(env: Readonly<Record<string, string>>, profil
     errorAbort: has('MallocErrorAbort'),
     stackLogging: env.MallocStackLogging,
     nanoCookie,
+    checkHeapStart: count(env, 'MallocCheckHeapStart', warn),
+    checkHeapEach: Math.max(1, count(env, 'MallocCheckHeapEach', warn) ?? 1000),
+    checkHeapAbort: flag(env, 'MallocCheckHeapAbort', false, warn),
   };
 }

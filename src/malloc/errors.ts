@@ -20,6 +20,7 @@ export const MallocMessages = {
   /** Environment warnings: our wording (libmalloc ignores most malformed values silently). */
   malformedValue: (name: string, value: string, expected: string) =>
     `malloc: ${name}: ignoring malformed value "${value}" (expected ${expected})`,
+  checkHeapFailed: (operation: number) => `*** MallocCheckHeap: FAILED check at operation #${operation}`,
   /** Printed at start-up when MallocStackLogging is set (the form the notes quote; the file name is ours). */
   stackLogsBeingWritten: (program: string, pid: number) =>
     `${program}(${pid}) MallocStackLogging: stack logs being written to /private/tmp/stack-logs.${pid}.${program}.index`,
@@ -47,6 +48,11 @@ export function freedObjectModified(p: number, corruptValue: number | bigint): M
 /** Only raised under MallocErrorAbort: otherwise malloc quietly returns NULL (macOS 12+). */
 export function outOfMemory(size: number): MallocError {
   return new MallocError('out-of-memory', 0, MallocMessages.cannotAllocateRegion(size), true);
+}
+
+/** MallocCheckHeap found a damaged heap; macOS aborts only under MallocCheckHeapAbort, else sleeps. */
+export function heapCheckFailed(operation: number, aborts: boolean): MallocError {
+  return new MallocError('heap-check', 0, MallocMessages.checkHeapFailed(operation), aborts);
 }
 
 export function deathRowDoubleFree(p: number): MallocError {

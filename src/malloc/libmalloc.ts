@@ -24,7 +24,7 @@ import {
   TINY_LIMIT_THRESHOLD,
 } from './constants';
 import { readMallocSettings, type MallocSettings } from './environment';
-import { hex, MallocMessages, notAllocated, outOfMemory, reallocNotAllocated } from './errors';
+import { heapCheckFailed, hex, MallocMessages, notAllocated, outOfMemory, reallocNotAllocated } from './errors';
 import { LargeAllocator } from './largeAllocator';
 import { NanoZone } from './nanoZone';
 import { Rack } from './rack';
@@ -58,6 +58,7 @@ export interface MallocCheckpoint {
   readonly large: LargeAllocator;
   readonly lastZone: ZoneKind;
   readonly lastFresh: boolean;
+  readonly operations: number;
 }
 
 type Owner =
@@ -83,6 +84,8 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   /** Zone of the block the last allocate() produced. */
   private lastZone: ZoneKind = 'tiny';
   private lastFresh = false;
+  /** malloc/calloc/realloc/free calls so far (MallocCheckHeap counts operations). */
+  private operations = 0;
 
   constructor(options: LibmallocOptions) {
     const { vm, profile, trace, context } = options;
@@ -140,12 +143,14 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   // ---------------------------------------------------------------- MallocApi
 
   malloc(size: number): number {
+    this.countOperation();
     const address = this.allocate(size, false);
     if (address !== 0) this.record(TraceKind.Alloc, address, size, this.lastZone, undefined);
     return address;
   }
 
   calloc(count: number, size: number): number {
+    this.countOperation();
     const total = count * size;
     if (!Number.isSafeInteger(total) || total < 0) return 0;
     const address = this.allocate(total, true);
@@ -154,6 +159,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
   }
 
   free(address: number): void {
+    this.countOperation();
     if (address === 0) return;
     const owner = this.ownerOf(address);
     if (owner === undefined) throw notAllocated(address);
@@ -164,6 +170,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
 
   realloc(address: number, size: number): number {
     if (address === 0) return this.malloc(size);
+    this.countOperation();
     const owner = this.ownerOf(address);
     const oldSize = owner === undefined ? 0 : this.liveSizeOwned(owner, address);
     if (owner === undefined || oldSize === 0) throw reallocNotAllocated(address);
@@ -274,13 +281,21 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     return out.sort((a, b) => a.start - b.start);
   }
 
+  /** MallocCheckHeapStart/Each: check the heap before operation N, N+M, … */
+  private countOperation(): void {
+    const n = ++this.operations;
+    const start = this.settings.checkHeapStart;
+    if (start === undefined || n < start || (n - start) % this.settings.checkHeapEach !== 0) return;
+    if (!this.racks().every((rack) => rack.heapIsIntact())) throw heapCheckFailed(n, this.settings.checkHeapAbort);
+  }
+
   // ---------------------------------------------------------------- checkpoints (time travel)
 
   /** The allocator's whole state now (pair it with AddressSpace.checkpoint and TraceLog.eventCount). */
   checkpoint(): MallocCheckpoint {
     return cloneGraph({
       nano: this.nano, tiny: this.tiny, small: this.small, medium: this.medium, large: this.large,
-      lastZone: this.lastZone, lastFresh: this.lastFresh,
+      lastZone: this.lastZone, lastFresh: this.lastFresh, operations: this.operations,
     });
   }
 
@@ -294,6 +309,7 @@ export class Libmalloc implements MallocApi, MallocIntrospection {
     this.large = s.large;
     this.lastZone = s.lastZone;
     this.lastFresh = s.lastFresh;
+    this.operations = s.operations;
   }
 
   /** Every consistency check the model knows (tests run it after each operation). */

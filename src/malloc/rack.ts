@@ -509,6 +509,21 @@ export class Rack {
     }
   }
 
+  /** MallocCheckHeap: every free block's in-memory links still match the lists. */
+  heapIsIntact(): boolean {
+    for (const region of this.regions) {
+      for (let i = 0; i < region.bumpIndex; i += region.msizes[i]) {
+        if (region.flags[i] !== BlockFlag.Free) continue;
+        try {
+          this.verifyLinks(region, i);
+        } catch {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Recompute every counter and list from the blocks; returns mismatches (tests). */
   checkInvariants(): string[] {
     const problems: string[] = [];

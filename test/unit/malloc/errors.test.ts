@@ -81,6 +81,17 @@ suite('libmalloc errors, word for word', () => {
       `can't allocate region\n:*** mach_vm_map(size=${2 ** 50}, flags: 7000001) failed (error code=3)`);
   });
 
+  test('MallocCheckHeapStart/Each find a smashed free block at the next check', () => {
+    const h = magazineHeap({ MallocCheckHeapStart: '1', MallocCheckHeapEach: '4', MallocCheckHeapAbort: '1' });
+    const p = h.malloc.malloc(300); // operation 1 (checked: intact)
+    h.malloc.malloc(16); // 2
+    h.malloc.free(p); // 3: onto a free list
+    h.vm.writeU64(p, 0x99); // an overflow from the block before would do this
+    h.malloc.free(0); // 4
+    throwsMalloc(() => h.malloc.malloc(16), 'heap-check', '*** MallocCheckHeap: FAILED check at operation #5');
+    assert.ok(!magazineHeap({ MallocCheckHeapStart: '1' }).warnings.length, 'no "not simulated" warning any more');
+  });
+
   test('free(NULL) does nothing', () => {
     const h = heap();
     const events = h.trace.eventCount;
