@@ -345,7 +345,13 @@ export class Parser {
   // struct-declaration: specifier-qualifier-list struct-declarator-list? ;
   private parseStructDeclaration(fields: FieldDecl[], names: Set<string>): void {
     if (this.is('_Static_assert')) { this.parseStaticAssert(); return; }
-    const spec = this.parseDeclSpec(false);
+    let spec: DeclSpec;
+    const t = this.peek();
+    if (t.kind === Tk.Ident && !this.startsDeclaration() && this.peek(1).kind === Tk.Ident) {
+      this.error('UnknownTypeName', this.loc(t), [t.text]);
+      this.next();
+      spec = { storage: undefined, type: ERROR_TYPE, loc: this.loc(t), inline: false, isConst: false, declaresTag: false };
+    } else spec = this.parseDeclSpec(false);
     if (this.accept(';')) {
       // An anonymous struct or union member (C11 6.7.2.1p13).
       if ((spec.type.kind === 'struct' || spec.type.kind === 'union') && spec.type.tag === undefined) {

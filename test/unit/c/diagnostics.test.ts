@@ -37,6 +37,7 @@ suite('c/diagnostics', () => {
     assert.deepStrictEqual(diagnosticLines('int main(void) {\n  size_t n = 0;\n  return n;\n}'), ["2:3: error: unknown type name 'size_t'"]);
     assert.deepStrictEqual(diagnosticLines('void f(bool b) { (void)b; }\nuint8_t g(void) { return 1; }\nint main(void) { return 0; }'),
       ["1:8: error: unknown type name 'bool'", "2:1: error: unknown type name 'uint8_t'"]);
+    assert.deepStrictEqual(diagnosticLines('struct s { foo x; int y; };\nint main(void) { struct s v; v.y = 1; return v.y; }'), ["1:12: error: unknown type name 'foo'"]);
   });
 
   test('const objects and what pointers-to-const reach are read-only', () => {
