@@ -283,7 +283,8 @@ class FunctionLowerer implements Emitter {
     for (const c of s.cases) {
       const pc = ctx.caseTargets.get(c.id);
       if (pc === undefined) continue;
-      const key = wide ? norm(BigInt.asIntN(64, c.value)) : Number(BigInt.asIntN(32, c.value));
+      const unsigned = s.test.type.kind === 'int' && !s.test.type.signed;
+      const key = wide ? norm(unsigned ? BigInt.asUintN(64, c.value) : BigInt.asIntN(64, c.value)) : Number(BigInt.asIntN(32, c.value));
       if (!cases.has(key)) cases.set(key, pc);
       if (!wide && s.test.type.kind === 'int' && !s.test.type.signed) cases.set(Number(BigInt.asUintN(32, c.value)), pc);
     }

@@ -61,6 +61,10 @@ int main(void) { atexit(a); atexit(b); leave(5); return 0; }`;
     assert.strictEqual(runAll(program('members.c')).out.stdout, '33 2 3 1 2\n');
   });
 
+  test('switch matches unsigned and 64-bit case values', () => {
+    assert.strictEqual(runAll(program('switch64.c')).out.stdout, 'max u n\n');
+  });
+
   test('main\'s return value is the exit status', () => {
     assert.strictEqual(runAll('int main(void) { return 7; }').exit.exitCode, 7);
     assert.strictEqual(runAll('#include <stdlib.h>\nint main(void) { exit(3); }').exit.exitCode, 3);
