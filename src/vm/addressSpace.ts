@@ -22,6 +22,8 @@ import { LOWEST_MAPPABLE, USER_ADDRESS_LIMIT } from './layout';
 import { VmRegion } from './vmRegion';
 
 const TWO_32 = 4294967296;
+/** Entries of the small direct-mapped page caches behind the one-page caches (a software TLB). */
+const TLB_ENTRIES = 64;
 const MAX_REGION_PAGES = 2 ** 31;
 const TWO_21 = 2097152;
 
@@ -59,6 +61,14 @@ export class AddressSpace implements AddressSpaceApi {
   private wBytes: Uint8Array;
   private readonly zeroBytes: Uint8Array;
   private readonly zeroView: DataView;
+  // Software TLBs: recently used pages by page number modulo TLB_ENTRIES, so code that
+  // alternates between a few pages (stack, heap, globals) rarely walks the region list.
+  private readonly rTlbBase = new Float64Array(TLB_ENTRIES).fill(NaN);
+  private readonly rTlbBytes: Uint8Array[] = [];
+  private readonly rTlbView: DataView[] = [];
+  private readonly wTlbBase = new Float64Array(TLB_ENTRIES).fill(NaN);
+  private readonly wTlbBytes: Uint8Array[] = [];
+  private readonly wTlbView: DataView[] = [];
   private readonly scratch = new Uint8Array(8);
   private readonly scratchView = new DataView(this.scratch.buffer);
 
@@ -75,6 +85,12 @@ export class AddressSpace implements AddressSpaceApi {
     this.zeroView = new DataView(this.zeroBytes.buffer);
     this.rView = this.wView = this.zeroView;
     this.rBytes = this.wBytes = this.zeroBytes;
+    for (let i = 0; i < TLB_ENTRIES; i++) {
+      this.rTlbBytes.push(this.zeroBytes);
+      this.rTlbView.push(this.zeroView);
+      this.wTlbBytes.push(this.zeroBytes);
+      this.wTlbView.push(this.zeroView);
+    }
   }
 
   /** Called after any change of the accounting (a page dirtied, a map, unmap or madvise). */
@@ -573,6 +589,8 @@ export class AddressSpace implements AddressSpaceApi {
   private invalidateCaches(): void {
     this.rBase = NaN;
     this.wBase = NaN;
+    this.rTlbBase.fill(NaN);
+    this.wTlbBase.fill(NaN);
   }
 
   /** Index of the first region whose end is above `address` (binary search). */
@@ -680,6 +698,22 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   private cacheRead(a: number): void {
+    const pageNumber = Math.floor(a / this.pageSize);
+    const slot = pageNumber % TLB_ENTRIES;
+    const base = pageNumber * this.pageSize;
+    if (this.rTlbBase[slot] === base) {
+      this.rBase = base;
+      this.rBytes = this.rTlbBytes[slot];
+      this.rView = this.rTlbView[slot];
+      return;
+    }
+    this.cacheReadSlow(a);
+    this.rTlbBase[slot] = base;
+    this.rTlbBytes[slot] = this.rBytes;
+    this.rTlbView[slot] = this.rView;
+  }
+
+  private cacheReadSlow(a: number): void {
     const r = this.regionFor(a, 'read');
     if (!isReadable(r.protection)) throw new MemoryFault(a, 'read', 'protection');
     const p = r.pageIndex(a);
@@ -695,6 +729,26 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   private cacheWrite(a: number): void {
+    const pageNumber = Math.floor(a / this.pageSize);
+    const slot = pageNumber % TLB_ENTRIES;
+    const base = pageNumber * this.pageSize;
+    if (this.wTlbBase[slot] === base) {
+      this.wBase = this.rBase = base;
+      this.wBytes = this.rBytes = this.wTlbBytes[slot];
+      this.wView = this.rView = this.wTlbView[slot];
+      return;
+    }
+    this.cacheWriteSlow(a);
+    this.wTlbBase[slot] = base;
+    this.wTlbBytes[slot] = this.wBytes;
+    this.wTlbView[slot] = this.wView;
+    // The read TLB may hold the zero page (or a checkpoint's bytes) for this page.
+    this.rTlbBase[slot] = base;
+    this.rTlbBytes[slot] = this.wBytes;
+    this.rTlbView[slot] = this.wView;
+  }
+
+  private cacheWriteSlow(a: number): void {
     const r = this.regionFor(a, 'write');
     if (r.protection !== 'rw-') throw new MemoryFault(a, 'write', 'protection');
     const p = r.pageIndex(a);

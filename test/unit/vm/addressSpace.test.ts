@@ -207,6 +207,27 @@ suite('vm pages and accounting', () => {
     assert.deepStrictEqual(Array.from(vm.pageStatesIn(a, a + 4 * 16384)), [0, 0, 1, 0]);
   });
 
+  test('the page caches never outlive madvise, protect, unmap or a new page', () => {
+    const vm = space();
+    const a = vm.map(4 * 16384, { tag: 'VM_ALLOCATE' })!;
+    const b = vm.map(16384, { tag: 'VM_ALLOCATE', hint: 0x300000000 })!;
+    for (let i = 0; i < 3; i++) {
+      vm.writeU32(a + 8, i);
+      vm.writeU32(b + 8, i); // alternate between two regions' pages
+      assert.strictEqual(vm.readU32(a + 16384), 0); // a zero page in the read cache
+    }
+    vm.writeU32(a + 16384, 9); // that page now exists: reads must see it
+    assert.strictEqual(vm.readU32(a + 16384), 9);
+    vm.madvise(a, 16384, 'free_reusable');
+    vm.writeU32(a + 8, 1);
+    assert.strictEqual(vm.pageState(a), PageState.Dirty, 'a cached page still re-dirties after madvise');
+    vm.protect(b, 16384, '---');
+    assert.throws(() => vm.writeU32(b + 8, 1), MemoryFault);
+    vm.unmap(a, 16384);
+    assert.throws(() => vm.readU32(a + 8), MemoryFault);
+    clean(vm);
+  });
+
   test('the footprint listener hears page dirtying, maps and madvise', () => {
     const vm = space();
     let calls = 0;
