@@ -96,6 +96,31 @@ export class ExprLowerer {
   /** C truth of a scalar expression as a JS boolean. */
   test(e: Expr): Ev {
     // Fold comparisons straight to booleans instead of 0/1 then truth.
+    if (e.kind === 'binary' && !hasCall(e) && is64(e.left.type) && isRelational(e.op)) {
+      // number/bigint mixes compare exactly with < and ==, so no conversion is needed.
+      const l = this.value(e.left); const r = this.value(e.right);
+      const c = constants.get(r);
+      if (typeof c === 'number') {
+        switch (e.op) {
+          case '<': return (f) => l(f) < c;
+          case '<=': return (f) => l(f) <= c;
+          case '>': return (f) => l(f) > c;
+          case '>=': return (f) => l(f) >= c;
+          case '==': return (f) => l(f) == c;
+          case '!=': return (f) => l(f) != c;
+          default: break;
+        }
+      }
+      switch (e.op) {
+        case '<': return (f) => l(f) < r(f);
+        case '<=': return (f) => l(f) <= r(f);
+        case '>': return (f) => l(f) > r(f);
+        case '>=': return (f) => l(f) >= r(f);
+        case '==': return (f) => l(f) == r(f);
+        case '!=': return (f) => l(f) != r(f);
+        default: break;
+      }
+    }
     if (e.kind === 'binary' && !hasCall(e) && isFastCompare(e.left.type)) {
       const l = this.value(e.left); const r = this.value(e.right);
       const c = constants.get(r);
@@ -383,7 +408,12 @@ export class ExprLowerer {
       const toC = converter(tt, e.computeType); const fromC = converter(e.computeType, tt);
       const rC = converter(e.value.type, e.computeType);
       const fn2 = arith2(e.op, e.computeType);
-      op = (a, b) => {
+      if (toC === undefined && fromC === undefined && rC === undefined) {
+        const k = slotReads.get(lv.load);
+        if (k !== undefined) return (f) => { const y = r(f); return (f.slots[k] = fn2(f.slots[k], y)); };
+      }
+      if (toC === undefined && fromC === undefined && rC === undefined) op = fn2;
+      else op = (a, b) => {
         const x = toC ? toC(a) : a; const y = rC ? rC(b) : b;
         const z = fn2(x, y);
         return fromC ? fromC(z) : z;
@@ -403,7 +433,10 @@ export class ExprLowerer {
     let step: (v: any) => any;
     if (t.kind === 'pointer' || t.kind === 'float') step = t.kind === 'float' && t.size === 4 ? (v) => Math.fround(v + d) : (v) => v + d;
     else if (t.kind === 'int') {
-      if (t.size === 8) { const o = t.signed ? S64 : U64; step = (v) => o.add(v, d); }
+      if (t.size === 8) {
+        const o = t.signed ? S64 : U64;
+        step = (v) => (typeof v === 'number' && v < MAX_SAFE - 1 && v > 1 - MAX_SAFE && (t.signed || v + d >= 0) ? v + d : o.add(v, d));
+      }
       else { const c = converter({ kind: 'int', name: 'long', size: 8, signed: true }, t)!; step = t.name === 'int' ? (v) => (v + d) | 0 : (v) => c(v + d); }
     } else throw new Error('internal: incdec on ' + t.kind);
     const prefix = e.prefix;
@@ -557,6 +590,10 @@ export function arith2(op: BinaryOp, type: CType): Fn2 {
   }
 }
 
+function isRelational(op: BinaryOp): boolean {
+  return op === '<' || op === '<=' || op === '>' || op === '>=' || op === '==' || op === '!=';
+}
+
 /** Operand types whose values are always JS numbers (so === and < are C's comparisons). */
 function isFastCompare(t: CType): boolean {
   return (t.kind === 'int' && t.size <= 4) || t.kind === 'pointer' || t.kind === 'float';
@@ -617,6 +654,27 @@ function arith(op: BinaryOp, operandType: CType, _result: CType, l: Ev, r: Ev): 
       case '==': return (f) => (l(f) === r(f) ? 1 : 0);
       case '!=': return (f) => (l(f) !== r(f) ? 1 : 0);
       case '&': return (f) => l(f) & r(f);
+      default: break;
+    }
+  }
+  if (operandType.kind === 'int' && operandType.size === 4 && !operandType.signed) {
+    const c = constants.get(r);
+    if (typeof c === 'number') {
+      switch (op) {
+        case '+': return (f) => (l(f) + c) >>> 0;
+        case '*': return (f) => Math.imul(l(f), c) >>> 0;
+        case '&': return (f) => (l(f) & c) >>> 0;
+        case '%': return c === 0 ? l : (f) => l(f) % c;
+        case '>>': { const n = c & 31; return (f) => l(f) >>> n; }
+        default: break;
+      }
+    }
+    switch (op) {
+      case '+': return (f) => (l(f) + r(f)) >>> 0;
+      case '-': return (f) => (l(f) - r(f)) >>> 0;
+      case '*': return (f) => Math.imul(l(f), r(f)) >>> 0;
+      case '&': return (f) => (l(f) & r(f)) >>> 0;
+      case '^': return (f) => (l(f) ^ r(f)) >>> 0;
       default: break;
     }
   }
