@@ -116,7 +116,10 @@ export class ExprSema {
     if (isErrorExpr(e) || to === ERROR_TYPE) return e;
     const from = e.type;
     if (from.kind === 'void') { this.diags.error('VoidExprUsed', e.loc); return errorExpr(e.loc); }
-    if (isArithmetic(to) && isArithmetic(from)) return this.implicit(e, to);
+    if (isArithmetic(to) && isArithmetic(from)) {
+      if (e.kind === 'int' && to.kind === 'int' && to.name !== 'bool') this.checkConstantFits(e.value, from, to, e.loc);
+      return this.implicit(e, to);
+    }
     if (to.kind === 'int' && to.name === 'bool' && isPointer(from)) return this.implicit(e, to);
     if (isPointer(to)) {
       if (isNullPointerConstant(e)) return this.implicit(e, to);
@@ -135,6 +138,13 @@ export class ExprSema {
     if (isRecord(to) && to === from) return e;
     this.diags.error('IncompatibleTypes', loc, [phrase(action, to, from, true)]);
     return errorExpr(loc);
+  }
+
+  /** Clang's -Wconstant-conversion: a constant that fits the target neither as signed nor unsigned. */
+  private checkConstantFits(value: bigint, from: CType, to: IntType, loc: Loc): void {
+    const bits = BigInt(to.size * 8);
+    if (value >= -(1n << (bits - 1n)) && value <= (1n << bits) - 1n) return;
+    this.diags.warning('ImplicitTruncation', loc, [typeToString(from), typeToString(to), value, wrapInt(value, to)]);
   }
 
   /** `(T)e` (C11 6.5.4). */

@@ -133,6 +133,13 @@ suite('c/diagnostics', () => {
     ]);
   });
 
+  test('a constant that does not fit its target warns (-Wconstant-conversion)', () => {
+    assert.deepStrictEqual(diagnosticLines('int main(void) { char c = 300; unsigned char u = -1; short s = 70000; return c + u + s; }'), [
+      "1:27: warning: implicit conversion from 'int' to 'char' changes value from 300 to 44",
+      "1:64: warning: implicit conversion from 'int' to 'short' changes value from 70000 to 4464",
+    ]);
+  });
+
   test('formatDiagnostic prints the clang layout with the source line and a caret', () => {
     const text = 'int main(void) {\n\tint x = 1\n\treturn x;\n}\n';
     const r = compile([{ path: 'dir/prog.c', text }]);
