@@ -525,6 +525,8 @@ export class Parser {
       const of = inner.type;
       if (of.kind === 'function') this.error('ArrayOfFunctions', at, [name ?? 'type name', typeToString(of)]);
       else if (!isComplete(of) && of !== ERROR_TYPE) this.error('ArrayIncompleteElement', at, [typeToString(of)]);
+      // The AST sizes an element at compile time, so only the outermost dimension may vary.
+      if (of.kind === 'array' && of.vla) this.error('UnsupportedFeature', at, ['an array whose elements are variable-length arrays']);
       const type = vla ? { kind: 'array' as const, of, length: undefined, vla } : arrayOf(of, length);
       if (elementsConst) markConstElements(type);
       return { type, params: undefined };
