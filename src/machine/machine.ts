@@ -80,6 +80,8 @@ export class Machine implements Process, CallContext, LibcHost {
   private libName: string | undefined;
   private readonly internStack: (frames: readonly StackFrameRecord[]) => number;
   private readonly scratchUse = new Map<string, number>();
+  /** Interned stacks by call site (instruction, or native routine name), then caller stack id (and library routine). */
+  private readonly siteStacks = new Map<object | string, Map<number | string, number>>();
   private scratchNext = 0;
   private readonly views: ValueViews;
   private readonly dummy: Frame;
@@ -200,27 +202,47 @@ export class Machine implements Process, CallContext, LibcHost {
   step(): number { return this.steps; }
 
   stackId(): number {
-    // A frame's callers are fixed for its lifetime, so (innermost frame, pc, library routine)
-    // determines the whole stack: repeated allocations from one site intern nothing.
-    const top = this.frames[this.frames.length - 1];
-    if (top === undefined) return this.computeStackId();
-    const known = top.stacks?.get(top.pc);
-    if (known !== undefined && known.lib === this.libName) return known.id;
-    const id = this.computeStackId();
-    (top.stacks ??= new Map()).set(top.pc, { lib: this.libName, id });
+    const n = this.frames.length;
+    if (n === 0) return this.internStack(this.libName !== undefined ? [{ functionName: this.libName, file: '', line: 0 }] : []);
+    return this.stackOf(n - 1, this.libName);
+  }
+
+  /**
+   * The interned stack of frames[0..i], frame i at its current position (innermost: pc; a
+   * caller: its call instruction) with `lib` running above it. A frame's callers are fixed for
+   * its lifetime, so results are cached per frame and pc; across frames, per call site and
+   * caller stack, so a malloc from a fresh invocation of the same function interns nothing.
+   */
+  private stackOf(i: number, lib: string | undefined): number {
+    const f = this.frames[i];
+    const innermost = i === this.frames.length - 1;
+    const pc = innermost ? f.pc : Math.max(0, f.pc - 1);
+    const known = f.stacks?.get(pc);
+    if (known !== undefined && known.lib === lib) return known.id;
+    const parent = i > 0 ? this.stackOf(i - 1, undefined) : -1;
+    const siteKey = f.code !== undefined ? f.instrs[Math.min(pc, f.instrs.length - 1)] : f.nativeName;
+    let bySite = this.siteStacks.get(siteKey);
+    if (bySite === undefined) { bySite = new Map(); this.siteStacks.set(siteKey, bySite); }
+    const key = lib === undefined ? parent : `${parent}:${lib}`;
+    let id = bySite.get(key);
+    if (id === undefined) {
+      id = this.internStack(this.stackRecords(i, lib));
+      bySite.set(key, id);
+    }
+    (f.stacks ??= new Map()).set(pc, { lib, id });
     return id;
   }
 
-  private computeStackId(): number {
+  private stackRecords(top: number, lib: string | undefined): StackFrameRecord[] {
     const records: StackFrameRecord[] = [];
-    if (this.libName !== undefined) records.push({ functionName: this.libName, file: '', line: 0 });
-    for (let i = this.frames.length - 1; i >= 0; i--) {
+    if (lib !== undefined) records.push({ functionName: lib, file: '', line: 0 });
+    for (let i = top; i >= 0; i--) {
       const f = this.frames[i];
       if (f.code === undefined) { records.push({ functionName: f.nativeName, file: '', line: 0 }); continue; }
       const loc = this.frameLoc(f, i === this.frames.length - 1);
       records.push({ functionName: f.code.name, file: loc.file, line: loc.line });
     }
-    return this.internStack(records);
+    return records;
   }
 
   // --- LibcHost ------------------------------------------------------------------------------
