@@ -117,7 +117,9 @@ export function declareFunction(p: Parser, name: string, type: FunctionType, loc
   }
   const builtin = isBuiltinHeaderPath(loc.file);
   if (symbol) {
-    if (!compatible(symbol.type, type)) {
+    // Found only through the program's external names: declared by another translation unit.
+    const fromOtherUnit = !existing;
+    if (!compatible(symbol.type, type, fromOtherUnit)) {
       p.error('ConflictingTypes', loc, [name]);
       p.diags.note('PreviousDeclaration', symbol.loc);
     } else symbol.type = composite(symbol.type, type) as FunctionType;
@@ -173,7 +175,7 @@ function declareFileObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt | und
     symbol = record?.symbol;
   }
   if (symbol) {
-    if (!compatible(symbol.type, type) && symbol.type !== ERROR_TYPE && type !== ERROR_TYPE) {
+    if (!compatible(symbol.type, type, record !== undefined) && symbol.type !== ERROR_TYPE && type !== ERROR_TYPE) {
       p.error('ConflictingTypes', d.loc, [name]);
       p.diags.note('PreviousDeclaration', symbol.loc);
     } else symbol.type = composite(symbol.type, type);

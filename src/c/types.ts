@@ -115,27 +115,49 @@ export function usualArithmeticType(a: CType, b: CType): CType {
   return T[(s.name === 'long' ? 'ulong' : s.name === 'llong' ? 'ullong' : 'uint') as IntKind];
 }
 
-/** Type compatibility (C11 6.2.7), without qualifiers (the AST does not carry them). */
-export function compatible(a: CType, b: CType): boolean {
+/**
+ * Type compatibility (C11 6.2.7), without qualifiers (the AST does not carry them). Inside one
+ * translation unit a record is compatible only with itself; `acrossUnits` applies 6.2.7p1 for
+ * declarations of one external name in different units: records with the same tag and the same
+ * members (each header included by two files declares its own `div_t`).
+ */
+export function compatible(a: CType, b: CType, acrossUnits = false): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case 'void': return true;
     case 'int': return a.name === (b as IntType).name;
     case 'float': return a.size === (b as FloatType).size;
-    case 'pointer': return compatible(a.to, (b as PointerType).to);
+    case 'pointer': return compatible(a.to, (b as PointerType).to, acrossUnits);
     case 'array': {
       const y = b as ArrayType;
-      return compatible(a.of, y.of) && (a.length === undefined || y.length === undefined || a.length === y.length);
+      return compatible(a.of, y.of, acrossUnits) && (a.length === undefined || y.length === undefined || a.length === y.length);
     }
-    case 'struct': case 'union': return false; // records are compatible only with themselves
+    case 'struct': case 'union': return acrossUnits && sameRecordAcrossUnits(a, b as RecordType);
     case 'function': {
       const y = b as FunctionType;
-      if (!compatible(a.returns, y.returns)) return false;
+      if (!compatible(a.returns, y.returns, acrossUnits)) return false;
       if (a.unprototyped || y.unprototyped) return true;
-      return a.variadic === y.variadic && a.params.length === y.params.length && a.params.every((p, k) => compatible(p, y.params[k]));
+      return a.variadic === y.variadic && a.params.length === y.params.length
+        && a.params.every((p, k) => compatible(p, y.params[k], acrossUnits));
     }
   }
+}
+
+function sameRecordAcrossUnits(a: RecordType, b: RecordType): boolean {
+  if (a.tag !== b.tag) return false;
+  // An incomplete declaration in either unit is compatible with any completion (6.2.7p1).
+  if (!a.complete || !b.complete) return true;
+  if (a.fields.length !== b.fields.length || a.size !== b.size) return false;
+  return a.fields.every((f, k) => {
+    const g = b.fields[k];
+    // Pointer members may refer back to the record itself: compare those by tag only.
+    const same = f.type.kind === 'pointer' && g.type.kind === 'pointer'
+      && (f.type.to.kind === 'struct' || f.type.to.kind === 'union')
+      ? f.type.to.kind === g.type.to.kind && (f.type.to as RecordType).tag === (g.type.to as RecordType).tag
+      : compatible(f.type, g.type, true);
+    return f.name === g.name && f.offset === g.offset && f.bitWidth === g.bitWidth && same;
+  });
 }
 
 /** The composite of two compatible types (C11 6.2.7p3): keeps what either one knows. */

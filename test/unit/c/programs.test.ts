@@ -50,6 +50,23 @@ suite('c/programs', () => {
     assert.strictEqual(call.expr.callee.operand.symbol, bump.symbol);
   });
 
+  test('two files that include the same header link: their records are compatible across units', () => {
+    const r = compile([
+      { path: 'a.c', text: '#include <stdlib.h>\nstruct pair { int a; struct pair *next; };\nstruct pair make(int);\nint main(void) { return make(1).a + div(7, 2).quot; }' },
+      { path: 'b.c', text: '#include <stdlib.h>\nstruct pair { int a; struct pair *next; };\nstruct pair make(int a) { struct pair p = { abs(a), 0 }; return p; }' },
+    ]);
+    assert.deepStrictEqual(r.diagnostics, []);
+  });
+
+  test('one external name declared with different record types in two files is a conflict', () => {
+    const r = compile([
+      { path: 'a.c', text: 'struct pair { int a; };\nstruct pair make(int);\nint main(void) { return make(1).a; }' },
+      { path: 'b.c', text: 'struct pair { long a; };\nstruct pair make(int a) { struct pair p = { a }; return p; }' },
+    ]);
+    assert.strictEqual(r.program, undefined);
+    assert.match(r.diagnostics[0].message, /conflicting types for 'make'/);
+  });
+
   test('a duplicate definition across files is reported', () => {
     const r = compile([
       { path: 'a.c', text: 'int shared = 1;\nint main(void) { return shared; }' },
