@@ -145,6 +145,11 @@ export class ExprLowerer {
         default: break;
       }
     }
+    if (e.kind === 'binary' && e.op === '&' && !hasCall(e) && e.type.kind === 'int' && e.type.size <= 4) {
+      const l = this.value(e.left); const r = this.value(e.right); const c = constants.get(r);
+      if (typeof c === 'number') return (f) => (l(f) & c) !== 0;
+      return (f) => (l(f) & r(f)) !== 0;
+    }
     const truth = truthOf(e.type);
     const v = this.value(e);
     return (f) => truth(v(f));

@@ -369,6 +369,8 @@ export class Machine implements Process, CallContext, LibcHost {
     let instrs = f.instrs;
     let pc = f.pc;
     let steps = this.steps;
+    // The breakpoint skipped on resuming is the one at the statement we stopped at, if any.
+    if (!instrs[pc].stmt) skip = false;
     try {
       for (;;) {
         const ins = instrs[pc];
@@ -378,9 +380,9 @@ export class Machine implements Process, CallContext, LibcHost {
             const stop = this.checkStop(f, ins, req, limit, skip);
             if (stop !== undefined) return stop;
           }
+          skip = false;
           steps++;
         }
-        skip = false;
         switch (ins.op) {
           case Op.Eval: ins.fn!(f); pc++; break;
           case Op.Jump: pc = ins.target; break;
