@@ -636,6 +636,22 @@ function arith(op: BinaryOp, operandType: CType, _result: CType, l: Ev, r: Ev): 
       return slow(a, b);
     };
   }
+  if (operandType.kind === 'int' && operandType.size === 8 && !operandType.signed && (op === '+' || op === '-')) {
+    // Canonical unsigned values that are numbers are non-negative safe integers.
+    const slow = op === '+' ? U64.add : U64.sub;
+    if (op === '+') {
+      return (f) => {
+        const a = l(f); const b = r(f);
+        if (typeof a === 'number' && typeof b === 'number') { const x = a + b; if (x <= MAX_SAFE) return x; }
+        return slow(a, b);
+      };
+    }
+    return (f) => {
+      const a = l(f); const b = r(f);
+      if (typeof a === 'number' && typeof b === 'number' && a >= b) return a - b;
+      return slow(a, b);
+    };
+  }
   if (operandType.kind === 'int' && operandType.size <= 4 && operandType.signed) {
     const c = constants.get(r);
     if (typeof c === 'number') {
