@@ -128,10 +128,10 @@ async function main() {
   for (const row of rows) {
     if (row.name.startsWith('build:') && !row.failed) continue;
     const skipped = row.skipped ? `, ${row.skipped} skipped` : '';
-    console.log(`${row.name.padEnd(44)} ${row.passed} passed, ${row.failed} failed${skipped}  (${row.seconds.toFixed(1)} s)`);
+    console.log(`${row.name.padEnd(58)} ${row.passed} passed, ${row.failed} failed${skipped}  (${row.seconds.toFixed(1)} s)`);
     if (row.reason) console.log(`    ${row.reason}`);
   }
-  for (const row of rows) if (row.name.startsWith('build:') && !row.failed) console.log(`${row.name.padEnd(44)} ok  (${row.seconds.toFixed(1)} s)`);
+  for (const row of rows) if (row.name.startsWith('build:') && !row.failed) console.log(`${row.name.padEnd(58)} ok  (${row.seconds.toFixed(1)} s)`);
   const passed = rows.reduce((n, r) => n + r.passed, 0);
   const failed = rows.reduce((n, r) => n + r.failed, 0);
   const skipped = rows.reduce((n, r) => n + r.skipped, 0);
