@@ -76,6 +76,25 @@ function countsOf(text) {
   return counts;
 }
 
+/**
+ * Sums one tier's runs ({label, code, text, timedOut, limitMinutes}). A run that timed out,
+ * printed no totals, or exited non-zero without a failing test adds one failure with its
+ * reason; so does a tier that ran no test at all.
+ */
+function tierVerdict(runs) {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  const reasons = [];
+  for (const r of runs) {
+    const c = countsOf(r.text);
+    total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;
+    if (r.timedOut) reasons.push(`${r.label}: timed out after ${r.limitMinutes} min`);
+    else if (!c.seen) reasons.push(`${r.label}: could not run (exit code ${r.code}, no test totals printed)`);
+    else if (r.code !== 0 && c.failed === 0) reasons.push(`${r.label}: exit code ${r.code} without a failing test`);
+  }
+  if (total.passed + total.failed === 0 && reasons.length === 0) reasons.push('ran no test');
+  return { ...total, failed: total.failed + reasons.length, reasons };
+}
+
 function banner(text) {
   console.log(`\n=== ${text} ${'='.repeat(Math.max(3, 90 - text.length))}`);
 }
@@ -108,20 +127,13 @@ async function main() {
     for (const need of spec.needs) await build(need);
     banner(`tier: ${tier}`);
     const t0 = Date.now();
-    const total = { passed: 0, failed: 0, skipped: 0 };
-    const reasons = [];
+    const runs = [];
     for (const cmd of spec.runs) {
       const label = cmd.slice(1).map((a) => path.relative(ROOT, a) || a).join(' ');
-      const r = await run(cmd, spec.limit);
-      const c = countsOf(r.text);
-      total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;
-      if (r.timedOut) reasons.push(`${label}: timed out after ${spec.limit / MINUTE} min`);
-      else if (!c.seen) reasons.push(`${label}: could not run (exit code ${r.code}, no test totals printed)`);
-      else if (r.code !== 0 && c.failed === 0) reasons.push(`${label}: exit code ${r.code} without a failing test`);
+      runs.push({ label, limitMinutes: spec.limit / MINUTE, ...(await run(cmd, spec.limit)) });
     }
-    if (total.passed + total.failed === 0 && reasons.length === 0) reasons.push('ran no test');
-    total.failed += reasons.length;
-    rows.push({ name: `tier: ${tier}`, ...total, seconds: (Date.now() - t0) / 1000, reason: reasons.join('; ') || undefined });
+    const verdict = tierVerdict(runs);
+    rows.push({ name: `tier: ${tier}`, ...verdict, seconds: (Date.now() - t0) / 1000, reason: verdict.reasons.join('; ') || undefined });
   }
 
   banner('summary');
@@ -140,8 +152,12 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((err) => {
-  console.error(err);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});
+module.exports = { countsOf, tierVerdict };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  });
+}
