@@ -1,8 +1,10 @@
 // realloc_buffer.c: a byte buffer that doubles its capacity with realloc whenever it is full.
 //
-// Small capacities live in the tiny zone; once the buffer outgrows a zone's largest size,
-// realloc cannot grow it in place and has to move it to a new block in the next zone (small,
-// then large), copying the bytes. The program prints every move so you can see where it happens.
+// While the buffer is small it comes from the nano zone, whose blocks never grow in place, so
+// every doubling moves it. Later it lives in the tiny, small and large zones: there realloc can
+// often grow the block into the free space right after it, and has to move it (copying the
+// bytes) when the new size belongs to another zone. The program prints every move so you can
+// see where it happens.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
