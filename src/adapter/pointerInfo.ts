@@ -30,3 +30,10 @@ export function describeSourcePoint(point: SourcePoint): string {
   const file = point.file.slice(Math.max(point.file.lastIndexOf('/'), point.file.lastIndexOf('\\')) + 1);
   return `${file}:${point.line} (step ${point.step})${point.function ? ` in ${point.function}` : ''}`;
 }
+
+/** "allocated at trace.c:14 (step 1003) in main · live", or "… · freed at trace.c:26 (step 7001) in main". */
+export function describePointerHistory(info: PointerInfo): string {
+  const allocated = info.allocated ? `allocated at ${describeSourcePoint(info.allocated)}` : 'allocated before main';
+  const fate = info.live ? 'live' : info.freed ? `freed at ${describeSourcePoint(info.freed)}` : 'freed';
+  return `${allocated} · ${fate}`;
+}

@@ -30,7 +30,7 @@ import { LaunchError, resolveLaunch, type ResolvedLaunch } from './launch';
 import { hexAddress, parseAddress, readMemory, toBase64 } from './memory';
 import { adapterMessages, ErrorCode } from './messages';
 import { OutputCoalescer } from './outputCoalescer';
-import { pointerInfo } from './pointerInfo';
+import { describePointerHistory, pointerInfo } from './pointerInfo';
 import { breakpointHitsBefore, replayTo } from './replay';
 import { afterPendingEvents, RunController } from './runController';
 import { VariableStore } from './variableStore';
@@ -479,6 +479,10 @@ export class MallocscopeSession extends LoggingDebugSession {
       return;
     }
     response.body = this.variables.evaluateResult(process, value);
+    // VS Code's debug hover hides the extension's own hover, so the hover text itself says where
+    // the block came from and whether it is still live; the children keep the full history.
+    const info = args.context === 'hover' && value.pointerValue ? pointerInfo(process, value.pointerValue) : undefined;
+    if (info !== undefined) response.body.result = `${value.value} — ${describePointerHistory(info)}`;
     this.sendResponse(response);
   }
 

@@ -184,7 +184,7 @@ suite('adapter: MallocscopeSession over DAP', function () {
     await stopAtTracePrintf();
     const frame = await topFrame();
     const r = await dc.evaluateRequest({ expression: 'big', frameId: frame.id, context: 'hover' });
-    assert.match(r.body.result, /^0x[0-9a-f]+ · large · /);
+    assert.match(r.body.result, /^0x[0-9a-f]+ · large · .* — allocated at trace\.c:14 \(step \d+\) in main · live$/);
     assert.ok(r.body.variablesReference > 0);
     const rows = (await dc.variablesRequest({ variablesReference: r.body.variablesReference })).body.variables;
     const allocated = rows.find((v) => v.name === 'allocated at');
@@ -203,6 +203,7 @@ suite('adapter: MallocscopeSession over DAP', function () {
     assert.deepStrictEqual([info.allocated.line, info.allocated.function], [12, 'main']);
     assert.deepStrictEqual([info.freed.line, info.freed.function], [14, 'main']);
     const hover = await dc.evaluateRequest({ expression: 'p', frameId: frame.id, context: 'hover' });
+    assert.match(hover.body.result, /— allocated at steps\.c:12 \(step \d+\) in main · freed at steps\.c:14 \(step \d+\) in main$/);
     const rows = (await dc.variablesRequest({ variablesReference: hover.body.variablesReference })).body.variables;
     assert.match(rows.find((v) => v.name === 'freed at')?.value ?? '', /^steps\.c:14 \(step \d+\) in main$/);
   });
