@@ -98,9 +98,13 @@ export class FootprintView {
       size: 56,
       values: (_u, splits) => splits.map(axisBytes),
     });
+    // Samples are taken when the accounting changes, so a figure holds until the next sample:
+    // draw steps, not slopes that would invent growth between two far-apart samples.
+    const stepped = uPlot.paths.stepped!({ align: 1 });
     const line = (label: string, color: string, scale: string, dash?: number[]): uPlot.Series => ({
       label,
       scale,
+      paths: stepped,
       stroke: color,
       width: 1.5,
       dash,

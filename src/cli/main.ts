@@ -132,5 +132,13 @@ export function main(argv: readonly string[]): number {
 }
 
 if (require.main === module) {
+  // A reader that goes away (`mallocscope run x.c | head`) ends the run quietly with SIGPIPE's
+  // status, as it would end the native program, instead of an unhandled stream error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(128 + 13);
+    });
+  }
   process.exitCode = main(process.argv);
 }

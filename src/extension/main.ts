@@ -6,6 +6,7 @@ import { InlineAdapterFactory } from './adapterFactory';
 import { currentFileConfiguration, DEBUG_TYPE, MallocscopeConfigurationProvider } from './debugConfigurationProvider';
 import { MallocscopeTrackerFactory } from './debugTracker';
 import { DiagnosticsView } from './diagnosticsView';
+import { CEvaluatableExpressionProvider } from './evaluatableExpression';
 import { HeapViewModel } from './heapViewModel';
 import { HeapViewPanel } from './heapViewPanel';
 import { PointerHoverProvider } from './pointerHover';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): void {
       },
     }),
     vscode.languages.registerHoverProvider({ language: 'c' }, new PointerHoverProvider(model)),
+    vscode.languages.registerEvaluatableExpressionProvider({ language: 'c' }, new CEvaluatableExpressionProvider()),
     vscode.commands.registerCommand(Commands.OpenHeapView, () => {
       HeapViewPanel.createOrShow(context.extensionUri, model);
     }),

@@ -202,6 +202,16 @@ suite('cli: mallocscope run', function () {
     assert.match(r.stderr, /--max-steps/);
   });
 
+  test('a reader that closes the pipe early ends the run quietly (no stream error)', () => {
+    // The program prints many lines; `head -n 1` closes the pipe after the first.
+    const program = path.join(os.tmpdir(), `mallocscope-pipe-${process.pid}.c`);
+    fs.writeFileSync(program, '#include <stdio.h>\nint main(void) { for (int i = 0; i < 200000; i++) printf("line %d\\n", i); return 0; }\n');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" run "${program}" | head -n 1`], { encoding: 'utf8', timeout: 120_000 });
+    fs.rmSync(program, { force: true });
+    assert.strictEqual(r.stdout, 'line 0\n');
+    assert.strictEqual(r.stderr, '', `stderr: ${r.stderr}`);
+  });
+
   test('--stdin feeds the program', () => {
     const input = path.join(FIXTURES, 'notes.txt');
     const r = cli('run', fixture('echo_stdin.c'), '--stdin', input);

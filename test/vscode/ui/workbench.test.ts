@@ -107,10 +107,10 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
     if (process.env.MALLOCSCOPE_UPDATE_SCREENSHOT === '1') fs.copyFileSync(shot, path.join(REPO, 'media', 'screenshot.png'));
   });
 
-  test('hovering the pointer `big` shows its 10 MiB block', async () => {
-    // Line 16, `memset(big, …)`: on line 14 VS Code's generic expression finder would take `*big`
-    // (a `void` object) rather than the pointer itself.
-    const line = page.locator('.monaco-editor .view-line', { hasText: 'memset(big, 0,' });
+  test('hovering the pointer `big` where it is declared shows its 10 MiB block and where it was allocated', async () => {
+    // Line 14, `void *big = malloc(…)`: the extension's C evaluatable-expression provider makes the
+    // debug hover evaluate `big`, where VS Code's generic finder would take `*big`.
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'void *big = malloc' });
     await line.scrollIntoViewIfNeeded();
     // Monaco merges neighbouring tokens of one colour into one span, so measure the three
     // characters themselves.
@@ -146,6 +146,7 @@ suite('Mallocscope in VS Code: the workbench, by keyboard and mouse', function (
     }
     assert.match(shown, /0x[0-9a-f]{6,}/, `hover text: ${shown}`);
     assert.match(shown, /large|10 ?M|10485760/i, `hover text: ${shown}`);
+    assert.match(shown, /allocated at trace\.c:14 \(step \d+\) in main · live/, `hover text: ${shown}`);
     await page.mouse.move(5, 500);
     await page.keyboard.press('Escape');
   });
