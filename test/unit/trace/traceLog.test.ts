@@ -58,6 +58,25 @@ suite('trace log', () => {
     assert.ok(t.byteSize / t.eventCount <= 32, `${t.byteSize / t.eventCount} bytes per event`);
   });
 
+  test('historyOf agrees with a scan of the log when the index is built in several parts', () => {
+    const t = new TraceLog();
+    // Addresses that differ only in each 16-bit digit (the index's radix sort) and above 2^32.
+    const pool = [0x1000, 0x11000, 0x1_0000_1000, 0x6000_0000_1000, 0x6000_0001_1000, 0x10, 0x6000_0000_0010, 0];
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 69069 + 1) % 4294967296);
+    const check = (): void => {
+      for (const address of pool) {
+        const expected: number[] = [];
+        for (let i = 0; i < t.eventCount; i++) if (t.event(i).address === address) expected.push(i);
+        assert.deepStrictEqual(t.historyOf(address).map((e) => e.index), expected, `0x${address.toString(16)}`);
+      }
+    };
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 3000; i++) t.record(TraceKind.Alloc, pool[next() % pool.length], 16, 'tiny', undefined, i, 0);
+      check();
+    }
+  });
+
   test('truncate forgets later events (time travel)', () => {
     const t = new TraceLog();
     for (let i = 0; i < 10; i++) t.record(TraceKind.Alloc, 0x1000 + i * 16, 16, 'tiny', i === 7 ? 0x50 : undefined, i, 0);
