@@ -11,19 +11,22 @@
 //
 // The typed reads and writes are the interpreter's hot path: each keeps a one-page cache (the
 // page base and its DataView) so an access inside the last page costs a subtraction, a bounds
-// test and a DataView call, and allocates nothing. Addresses go above 2^32, so page numbers are
-// computed with division, never with bit operations.
+// test and a DataView call, and allocates nothing. A miss goes to a direct-mapped software TLB
+// (reads that alternate between a stack page and heap pages hit there), then to the region list.
+// Addresses go above 2^32, so page numbers are computed with division, never with bit operations
+// (only their low bits pick a TLB slot).
 
 import {
   MemoryFault, PageState,
   type AddressSpaceApi, type Footprint, type MachineProfile, type MapOptions, type Protection, type VmRegionInfo,
 } from './api';
 import { LOWEST_MAPPABLE, USER_ADDRESS_LIMIT } from './layout';
+import { PagePool, pageView } from './pagePool';
 import { VmRegion } from './vmRegion';
 
 const TWO_32 = 4294967296;
 /** Entries of the small direct-mapped page caches behind the one-page caches (a software TLB). */
-const TLB_ENTRIES = 64;
+const TLB_ENTRIES = 256;
 const MAX_REGION_PAGES = 2 ** 31;
 const TWO_21 = 2097152;
 
@@ -59,6 +62,7 @@ export class AddressSpace implements AddressSpaceApi {
   private wBase = NaN;
   private wView: DataView;
   private wBytes: Uint8Array;
+  private readonly pages: PagePool;
   private readonly zeroBytes: Uint8Array;
   private readonly zeroView: DataView;
   // Software TLBs: recently used pages by page number modulo TLB_ENTRIES, so code that
@@ -81,6 +85,7 @@ export class AddressSpace implements AddressSpaceApi {
 
   constructor(readonly profile: MachineProfile) {
     this.pageSize = profile.pageSize;
+    this.pages = new PagePool(this.pageSize);
     this.zeroBytes = new Uint8Array(this.pageSize);
     this.zeroView = new DataView(this.zeroBytes.buffer);
     this.rView = this.wView = this.zeroView;
@@ -139,6 +144,7 @@ export class AddressSpace implements AddressSpaceApi {
       if (r.end > b) keep.push(r.slice(r.pageIndex(b), r.pageCount));
       this.account(r, -1);
       for (const k of keep) this.account(k, 1);
+      this.recyclePages(r, r.pageIndex(Math.max(a, r.start)), r.pageIndex(Math.min(b, r.end) - 1) + 1);
       this.list.splice(i, 1, ...keep);
       i += keep.length;
     }
@@ -247,37 +253,50 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   readU16(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 2) return this.rView.getUint16(o, true);
-    return this.readSlow(a, 2).getUint16(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 2)) {
+      o = this.readOffset(a, 2);
+      if (o < 0) return this.readCrossing(a, 2).getUint16(0, true);
+    }
+    return this.rView.getUint16(o, true);
   }
 
   readI16(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 2) return this.rView.getInt16(o, true);
-    return this.readSlow(a, 2).getInt16(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 2)) {
+      o = this.readOffset(a, 2);
+      if (o < 0) return this.readCrossing(a, 2).getInt16(0, true);
+    }
+    return this.rView.getInt16(o, true);
   }
 
   readU32(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getUint32(o, true);
-    return this.readSlow(a, 4).getUint32(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 4)) {
+      o = this.readOffset(a, 4);
+      if (o < 0) return this.readCrossing(a, 4).getUint32(0, true);
+    }
+    return this.rView.getUint32(o, true);
   }
 
   readI32(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getInt32(o, true);
-    return this.readSlow(a, 4).getInt32(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 4)) {
+      o = this.readOffset(a, 4);
+      if (o < 0) return this.readCrossing(a, 4).getInt32(0, true);
+    }
+    return this.rView.getInt32(o, true);
   }
 
   readU64(a: number): number | bigint {
     let lo: number, hi: number;
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 8) {
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 8)) o = this.readOffset(a, 8);
+    if (o >= 0) {
       lo = this.rView.getUint32(o, true);
       hi = this.rView.getUint32(o + 4, true);
     } else {
-      const v = this.readSlow(a, 8);
+      const v = this.readCrossing(a, 8);
       lo = v.getUint32(0, true);
       hi = v.getUint32(4, true);
     }
@@ -287,12 +306,13 @@ export class AddressSpace implements AddressSpaceApi {
 
   readI64(a: number): number | bigint {
     let lo: number, hi: number;
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 8) {
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 8)) o = this.readOffset(a, 8);
+    if (o >= 0) {
       lo = this.rView.getUint32(o, true);
       hi = this.rView.getInt32(o + 4, true);
     } else {
-      const v = this.readSlow(a, 8);
+      const v = this.readCrossing(a, 8);
       lo = v.getUint32(0, true);
       hi = v.getInt32(4, true);
     }
@@ -301,15 +321,21 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   readF32(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 4) return this.rView.getFloat32(o, true);
-    return this.readSlow(a, 4).getFloat32(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 4)) {
+      o = this.readOffset(a, 4);
+      if (o < 0) return this.readCrossing(a, 4).getFloat32(0, true);
+    }
+    return this.rView.getFloat32(o, true);
   }
 
   readF64(a: number): number {
-    const o = a - this.rBase;
-    if (o >= 0 && o <= this.pageSize - 8) return this.rView.getFloat64(o, true);
-    return this.readSlow(a, 8).getFloat64(0, true);
+    let o = a - this.rBase;
+    if (!(o >= 0 && o <= this.pageSize - 8)) {
+      o = this.readOffset(a, 8);
+      if (o < 0) return this.readCrossing(a, 8).getFloat64(0, true);
+    }
+    return this.rView.getFloat64(o, true);
   }
 
   // ---------------------------------------------------------------- typed writes (hot path)
@@ -325,23 +351,29 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   writeU16(a: number, value: number): void {
-    const o = a - this.wBase;
-    if (o >= 0 && o <= this.pageSize - 2) {
-      this.wView.setUint16(o, value, true);
-      return;
+    let o = a - this.wBase;
+    if (!(o >= 0 && o <= this.pageSize - 2)) {
+      o = this.writeOffset(a, 2);
+      if (o < 0) {
+        this.scratchView.setUint16(0, value, true);
+        this.writeCrossing(a, 2);
+        return;
+      }
     }
-    this.scratchView.setUint16(0, value, true);
-    this.writeSlow(a, 2);
+    this.wView.setUint16(o, value, true);
   }
 
   writeU32(a: number, value: number): void {
-    const o = a - this.wBase;
-    if (o >= 0 && o <= this.pageSize - 4) {
-      this.wView.setUint32(o, value, true);
-      return;
+    let o = a - this.wBase;
+    if (!(o >= 0 && o <= this.pageSize - 4)) {
+      o = this.writeOffset(a, 4);
+      if (o < 0) {
+        this.scratchView.setUint32(0, value, true);
+        this.writeCrossing(a, 4);
+        return;
+      }
     }
-    this.scratchView.setUint32(0, value, true);
-    this.writeSlow(a, 4);
+    this.wView.setUint32(o, value, true);
   }
 
   writeU64(a: number, value: number | bigint): void {
@@ -355,35 +387,42 @@ export class AddressSpace implements AddressSpaceApi {
       lo = Number(u & 0xffffffffn);
       hi = Number(u >> 32n);
     }
-    const o = a - this.wBase;
-    if (o >= 0 && o <= this.pageSize - 8) {
+    let o = a - this.wBase;
+    if (!(o >= 0 && o <= this.pageSize - 8)) o = this.writeOffset(a, 8);
+    if (o >= 0) {
       this.wView.setUint32(o, lo, true);
       this.wView.setUint32(o + 4, hi, true);
       return;
     }
     this.scratchView.setUint32(0, lo, true);
     this.scratchView.setUint32(4, hi, true);
-    this.writeSlow(a, 8);
+    this.writeCrossing(a, 8);
   }
 
   writeF32(a: number, value: number): void {
-    const o = a - this.wBase;
-    if (o >= 0 && o <= this.pageSize - 4) {
-      this.wView.setFloat32(o, value, true);
-      return;
+    let o = a - this.wBase;
+    if (!(o >= 0 && o <= this.pageSize - 4)) {
+      o = this.writeOffset(a, 4);
+      if (o < 0) {
+        this.scratchView.setFloat32(0, value, true);
+        this.writeCrossing(a, 4);
+        return;
+      }
     }
-    this.scratchView.setFloat32(0, value, true);
-    this.writeSlow(a, 4);
+    this.wView.setFloat32(o, value, true);
   }
 
   writeF64(a: number, value: number): void {
-    const o = a - this.wBase;
-    if (o >= 0 && o <= this.pageSize - 8) {
-      this.wView.setFloat64(o, value, true);
-      return;
+    let o = a - this.wBase;
+    if (!(o >= 0 && o <= this.pageSize - 8)) {
+      o = this.writeOffset(a, 8);
+      if (o < 0) {
+        this.scratchView.setFloat64(0, value, true);
+        this.writeCrossing(a, 8);
+        return;
+      }
     }
-    this.scratchView.setFloat64(0, value, true);
-    this.writeSlow(a, 8);
+    this.wView.setFloat64(o, value, true);
   }
 
   // ---------------------------------------------------------------- bulk access
@@ -428,6 +467,22 @@ export class AddressSpace implements AddressSpaceApi {
 
   copy(dest: number, src: number, length: number): void {
     if (length <= 0) return;
+    const ps = this.pageSize;
+    if (!(src - this.rBase >= 0 && src - this.rBase < ps)) this.cacheRead(src);
+    const from = this.rBytes;
+    const so = src - this.rBase;
+    if (so + length <= ps) {
+      // Source within one page (most memcpy and realloc calls): no intermediate buffer.
+      if (!(dest - this.wBase >= 0 && dest - this.wBase < ps)) this.cacheWrite(dest);
+      const wo = dest - this.wBase;
+      if (wo + length <= ps) {
+        // copyWithin is memmove within one page; across pages, `from` is either another page
+        // or the bytes this page held before a copy-on-write or first touch, i.e. the source.
+        if (from === this.wBytes) this.wBytes.copyWithin(wo, so, so + length);
+        else this.wBytes.set(from.subarray(so, so + length), wo);
+        return;
+      }
+    }
     // Reading the whole source first gives memmove semantics for overlapping ranges.
     this.writeBytes(dest, this.readBytes(src, length));
   }
@@ -675,18 +730,28 @@ export class AddressSpace implements AddressSpaceApi {
     }
   }
 
+  /** Pages [p0, p1) of a region being unmapped go back to the pool unless a checkpoint shares them. */
+  private recyclePages(r: VmRegion, p0: number, p1: number): void {
+    for (let p = p0; p < p1; p++) {
+      const page = r.data[p];
+      if (page !== undefined && r.shared[p] === 0) this.pages.give(page);
+    }
+  }
+
   /** Bytes of page p, created (zero-filled) if needed, its state moved to `state` if it was not dirty. */
   private materialise(r: VmRegion, p: number, state: PageState): Uint8Array {
     let page = r.data[p];
     if (page === undefined) {
-      page = new Uint8Array(this.pageSize);
+      page = this.pages.take();
       r.data[p] = page;
-      r.views[p] = new DataView(page.buffer);
+      r.views[p] = pageView(page);
     } else if (r.shared[p] === 1) {
       // Copy-on-write: a checkpoint still holds these bytes.
-      page = page.slice();
+      const copy = this.pages.take();
+      copy.set(page);
+      page = copy;
       r.data[p] = page;
-      r.views[p] = new DataView(page.buffer);
+      r.views[p] = pageView(page);
       r.shared[p] = 0;
     }
     const current = r.pageStates[p] as PageState;
@@ -699,7 +764,9 @@ export class AddressSpace implements AddressSpaceApi {
 
   private cacheRead(a: number): void {
     const pageNumber = Math.floor(a / this.pageSize);
-    const slot = pageNumber % TLB_ENTRIES;
+    // The page number exceeds 2^32, but `&` keeps the low bits of any integer below 2^53 (ToInt32
+    // works modulo 2^32), whereas `%` on such a double is a slow floating-point remainder.
+    const slot = pageNumber & (TLB_ENTRIES - 1);
     const base = pageNumber * this.pageSize;
     if (this.rTlbBase[slot] === base) {
       this.rBase = base;
@@ -730,7 +797,7 @@ export class AddressSpace implements AddressSpaceApi {
 
   private cacheWrite(a: number): void {
     const pageNumber = Math.floor(a / this.pageSize);
-    const slot = pageNumber % TLB_ENTRIES;
+    const slot = pageNumber & (TLB_ENTRIES - 1); // low bits: see cacheRead
     const base = pageNumber * this.pageSize;
     if (this.wTlbBase[slot] === base) {
       this.wBase = this.rBase = base;
@@ -760,27 +827,29 @@ export class AddressSpace implements AddressSpaceApi {
     this.wView = this.rView = view;
   }
 
-  /** Bytes [a, a+n) into scratch; one region lookup unless the access crosses a page. */
-  private readSlow(a: number, n: number): DataView {
+  /** Makes a's page the cached read page; a's offset in it, or -1 when [a, a+n) crosses into the next page. */
+  private readOffset(a: number, n: number): number {
     this.cacheRead(a);
     const o = a - this.rBase;
-    if (o + n <= this.pageSize) {
-      for (let i = 0; i < n; i++) this.scratch[i] = this.rBytes[o + i];
-    } else {
-      for (let i = 0; i < n; i++) this.scratch[i] = this.readU8(a + i);
-    }
+    return o + n <= this.pageSize ? o : -1;
+  }
+
+  /** Bytes [a, a+n) of an access that straddles two pages, gathered into scratch. */
+  private readCrossing(a: number, n: number): DataView {
+    for (let i = 0; i < n; i++) this.scratch[i] = this.readU8(a + i);
     return this.scratchView;
   }
 
-  /** Writes scratch[0..n) at a; one region lookup unless the access crosses a page. */
-  private writeSlow(a: number, n: number): void {
+  /** Makes a's page the cached write page; a's offset in it, or -1 when [a, a+n) crosses into the next page. */
+  private writeOffset(a: number, n: number): number {
     this.cacheWrite(a);
     const o = a - this.wBase;
-    if (o + n <= this.pageSize) {
-      for (let i = 0; i < n; i++) this.wBytes[o + i] = this.scratch[i];
-      return;
-    }
-    // Crossing into the next page: copy the bytes out first, as writeU8 may fault half-way.
+    return o + n <= this.pageSize ? o : -1;
+  }
+
+  /** Writes scratch[0..n) at a, where the access straddles two pages. */
+  private writeCrossing(a: number, n: number): void {
+    // Copy the bytes out first, as writeU8 may fault half-way.
     const bytes = this.scratch.slice(0, n);
     for (let i = 0; i < n; i++) this.writeU8(a + i, bytes[i]);
   }
