@@ -5,11 +5,11 @@
 // `webpack` run builds them all.
 const path = require('path');
 
-/** @param {string} configFile */
-const tsRule = (configFile) => ({
+/** @param {string} configFile @param {object} [compilerOptions] */
+const tsRule = (configFile, compilerOptions = {}) => ({
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: [{ loader: 'ts-loader', options: { configFile, transpileOnly: true } }],
+  use: [{ loader: 'ts-loader', options: { configFile, transpileOnly: true, compilerOptions } }],
 });
 
 /** @type {(env: unknown, argv: { mode?: string }) => import('webpack').Configuration[]} */
@@ -30,7 +30,17 @@ module.exports = (_env, argv) => {
     node: { __dirname: false },
   };
   return [
-    { ...node, name: 'extension', entry: { extension: './src/extension/main.ts' }, externals: { vscode: 'commonjs vscode' } },
+    {
+      ...node,
+      name: 'extension',
+      entry: { extension: './src/extension/main.ts' },
+      externals: { vscode: 'commonjs vscode' },
+      // ES modules here so `import()` of the adapter stays a split point: the engine becomes
+      // dist/engine.js, loaded on the first debug session, and activation parses only the glue.
+      module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'), { module: 'es2020' })] },
+      output: { ...node.output, chunkFilename: '[name].js' },
+      optimization: { splitChunks: false },
+    },
     { ...node, name: 'debugAdapter', entry: { debugAdapter: './src/adapter/main.ts' } },
     {
       ...node,

@@ -13,7 +13,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const repo = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
 
-for (const bundle of [pkg.main, 'dist/debugAdapter.js', 'dist/webview/main.js']) {
+for (const bundle of [pkg.main, 'dist/engine.js', 'dist/debugAdapter.js', 'dist/webview/main.js']) {
   if (!fs.existsSync(path.join(ROOT, bundle))) {
     console.error(`package: ${bundle} is missing; run \`npm run build\` first`);
     process.exit(1);

@@ -9,10 +9,11 @@ type SessionModule = typeof import('../adapter/session');
 export class InlineAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   private sessionModule: SessionModule | undefined;
 
-  createDebugAdapterDescriptor(): vscode.DebugAdapterDescriptor {
-    // The adapter and the whole engine load on the first session, not at activation: activation
-    // stays cheap for every C file opened without debugging.
-    this.sessionModule ??= require('../adapter/session') as SessionModule;
+  async createDebugAdapterDescriptor(): Promise<vscode.DebugAdapterDescriptor> {
+    // The adapter and the whole engine load on the first session, not at activation (webpack
+    // splits them into dist/engine.js): activation stays cheap for every C file opened without
+    // debugging.
+    this.sessionModule ??= await import(/* webpackChunkName: "engine" */ '../adapter/session');
     return new vscode.DebugAdapterInlineImplementation(new this.sessionModule.MallocscopeSession(workspaceFileAccessor));
   }
 }
