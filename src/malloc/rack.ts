@@ -585,13 +585,13 @@ export class Rack {
     const vm = this.host.vm;
     if (this.config.metadata === 'bitmaps') {
       // Interleaved header/in-use bitmap words: one pair of 32-bit words per 32 quanta.
-      const word = region.start + Math.floor(index / 32) * 8;
-      const bit = 2 ** (index % 32);
+      const word = region.start + (index >>> 5) * 8;
+      const bit = index & 31;
       const header = vm.readU32(word);
-      if (Math.floor(header / bit) % 2 === 0) vm.writeU32(word, header + bit);
+      if (((header >>> bit) & 1) === 0) vm.writeU32(word, (header | (1 << bit)) >>> 0);
       const used = vm.readU32(word + 4);
-      const isSet = Math.floor(used / bit) % 2 === 1;
-      if (inUse !== isSet) vm.writeU32(word + 4, inUse ? used + bit : used - bit);
+      const isSet = ((used >>> bit) & 1) === 1;
+      if (inUse !== isSet) vm.writeU32(word + 4, (used ^ (1 << bit)) >>> 0);
     } else {
       // One 16-bit meta word per quantum: msize, top bit set while free.
       vm.writeU16(region.start + index * 2, inUse ? msize : msize | 0x8000);
@@ -601,21 +601,23 @@ export class Rack {
   private clearMeta(region: RackRegion, index: number): void {
     const vm = this.host.vm;
     if (this.config.metadata === 'bitmaps') {
-      const word = region.start + Math.floor(index / 32) * 8;
-      const bit = 2 ** (index % 32);
+      const word = region.start + (index >>> 5) * 8;
+      const bit = index & 31;
       const header = vm.readU32(word);
-      if (Math.floor(header / bit) % 2 === 1) vm.writeU32(word, header - bit);
+      if (((header >>> bit) & 1) === 1) vm.writeU32(word, (header & ~(1 << bit)) >>> 0);
       const used = vm.readU32(word + 4);
-      if (Math.floor(used / bit) % 2 === 1) vm.writeU32(word + 4, used - bit);
+      if (((used >>> bit) & 1) === 1) vm.writeU32(word + 4, (used & ~(1 << bit)) >>> 0);
     } else {
       vm.writeU16(region.start + index * 2, 0);
     }
   }
 
   private linksInBand(region: RackRegion, index: number): boolean {
-    const address = region.addressOf(index);
     const ps = this.host.vm.pageSize;
-    return this.config.metadata === 'bitmaps' || address % ps !== 0 || region.msizes[index] * this.config.quantum < ps;
+    // Page alignment measured from the (page-aligned) region start: block indices and offsets
+    // are small integers, whereas `%` on an address above 2^32 is a floating-point remainder.
+    return this.config.metadata === 'bitmaps' || (region.addressOf(index) - region.start) % ps !== 0
+      || region.msizes[index] * this.config.quantum < ps;
   }
 
   /**
