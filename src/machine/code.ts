@@ -55,6 +55,8 @@ export interface FunctionCode {
   readonly def: FunctionDef;
   readonly code: Instr[];
   readonly slotCount: number;
+  /** slotCount zeros that every frame's slots are copied from (see zeroSlots). */
+  readonly slotTemplate: readonly unknown[];
   /** Bytes of stack the frame reserves (locals in memory, struct temporaries), 16-aligned. */
   readonly frameSize: number;
   readonly params: readonly LocalInfo[];
@@ -92,4 +94,17 @@ export interface Frame {
   readonly nativeLoc: SourceLocation | undefined;
   /** Interned C stacks computed while this frame was innermost, by pc (with the library routine running then). */
   stacks: Map<number, { readonly lib: string | undefined; readonly id: number }> | undefined;
+}
+
+/**
+ * `n` zeros in an array with generic (tagged) element storage. Frames copy it, so every frame's
+ * slots share one V8 elements kind whatever they come to hold (small ints, doubles, bigints):
+ * the lowered closures' `f.slots[k]` then see one array shape, instead of arrays that started
+ * as small-int and moved to double or generic storage per function.
+ */
+export function zeroSlots(n: number): unknown[] {
+  const slots: unknown[] = [null]; // a non-number element fixes the generic kind for good
+  slots.pop();
+  for (let i = 0; i < n; i++) slots.push(0);
+  return slots;
 }

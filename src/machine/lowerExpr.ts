@@ -7,7 +7,7 @@ import type { AddressSpaceApi } from '../vm/api';
 import { CallSite, Ev, Frame, Instr, Op } from './code';
 import { converter, loader, Store, storer, truthOf } from './convert';
 import { is64, sizeOf } from './ctypes';
-import { S64, U64, toNum } from './int64';
+import { I64, S64, U64, toNum } from './int64';
 
 /** Where things live, known before lowering starts. */
 export interface Linker {
@@ -415,7 +415,11 @@ export class ExprLowerer {
       const fn2 = arith2(e.op, e.computeType);
       if (toC === undefined && fromC === undefined && rC === undefined) {
         const k = slotReads.get(lv.load);
-        if (k !== undefined) return (f) => { const y = r(f); return (f.slots[k] = fn2(f.slots[k], y)); };
+        if (k !== undefined) return slotCompound(k, e.op, tt, r, fn2);
+        if (lv.addr !== undefined) {
+          const direct = memCompound(this.mem, lv.addr, e.op, tt, r);
+          if (direct !== undefined) return direct;
+        }
       }
       if (toC === undefined && fromC === undefined && rC === undefined) op = fn2;
       else op = (a, b) => {
@@ -454,6 +458,15 @@ export class ExprLowerer {
     const k = slotReads.get(ld);
     if (k !== undefined && t.kind === 'int' && t.name === 'int') {
       return prefix ? (f) => (f.slots[k] = ((f.slots[k] as number) + d) | 0) : (f) => { const o = f.slots[k] as number; f.slots[k] = (o + d) | 0; return o; };
+    }
+    if (k !== undefined && t.kind === 'int' && t.size === 8) {
+      // The safe-integer fast path inline: `i++` on a long is the commonest loop update.
+      const o64 = t.signed ? S64 : U64;
+      const lo = t.signed ? 1 - MAX_SAFE : -d;
+      const hi = MAX_SAFE - 1;
+      return prefix
+        ? (f) => { const o = f.slots[k] as I64; return (f.slots[k] = typeof o === 'number' && o < hi && o > lo ? o + d : o64.add(o, d)); }
+        : (f) => { const o = f.slots[k] as I64; f.slots[k] = typeof o === 'number' && o < hi && o > lo ? o + d : o64.add(o, d); return o; };
     }
     if (k !== undefined) {
       return prefix ? (f) => (f.slots[k] = step(f.slots[k])) : (f) => { const o = f.slots[k]; f.slots[k] = step(o); return o; };
@@ -540,6 +553,48 @@ function bitfieldLV(mem: AddressSpaceApi, field: RecordField, a: Ev): LValue {
 }
 
 type Fn2 = (a: any, b: any) => any;
+
+/**
+ * `x op= y` on a slot whose type needs no conversion. The common 64-bit + and - run their
+ * safe-integer fast path inline instead of through the generic operation.
+ */
+function slotCompound(k: number, op: BinaryOp, t: CType, r: Ev, fn2: Fn2): Ev {
+  if (t.kind === 'int' && t.size === 8 && t.signed && (op === '+' || op === '-')) {
+    if (op === '+') {
+      return (f) => {
+        const y = r(f); const x = f.slots[k] as I64;
+        if (typeof x === 'number' && typeof y === 'number') { const z = x + y; if (z <= MAX_SAFE && z >= -MAX_SAFE) return (f.slots[k] = z); }
+        return (f.slots[k] = S64.add(x, y));
+      };
+    }
+    return (f) => {
+      const y = r(f); const x = f.slots[k] as I64;
+      if (typeof x === 'number' && typeof y === 'number') { const z = x - y; if (z <= MAX_SAFE && z >= -MAX_SAFE) return (f.slots[k] = z); }
+      return (f.slots[k] = S64.sub(x, y));
+    };
+  }
+  return (f) => { const y = r(f); return (f.slots[k] = fn2(f.slots[k], y)); };
+}
+
+/**
+ * `*p op= y` on a 32-bit int in memory, through the address space's own readers and writers:
+ * one closure call (the address) instead of four (address, load, operation, store).
+ */
+function memCompound(mem: AddressSpaceApi, a: Ev, op: BinaryOp, t: CType, r: Ev): Ev | undefined {
+  if (t.kind !== 'int' || t.size !== 4) return undefined;
+  if (t.signed) {
+    switch (op) {
+      case '+': return (f) => { const addr = a(f); const y = r(f); const z = (mem.readI32(addr) + y) | 0; mem.writeU32(addr, z >>> 0); return z; };
+      case '-': return (f) => { const addr = a(f); const y = r(f); const z = (mem.readI32(addr) - y) | 0; mem.writeU32(addr, z >>> 0); return z; };
+      default: return undefined;
+    }
+  }
+  switch (op) {
+    case '+': return (f) => { const addr = a(f); const y = r(f); const z = (mem.readU32(addr) + y) >>> 0; mem.writeU32(addr, z); return z; };
+    case '-': return (f) => { const addr = a(f); const y = r(f); const z = (mem.readU32(addr) - y) >>> 0; mem.writeU32(addr, z); return z; };
+    default: return undefined;
+  }
+}
 
 /** The operation on plain values of `type` (operands already converted to it). */
 export function arith2(op: BinaryOp, type: CType): Fn2 {

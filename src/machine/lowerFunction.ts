@@ -2,7 +2,7 @@
 // assigned to JS slots (scalars whose address is never taken) or to the frame's stack memory.
 
 import type { Expr, FunctionDef, SourceLocation, Stmt, VarSymbol } from '../c/ast';
-import { Ev, FunctionCode, Instr, LocalInfo, Op } from './code';
+import { Ev, FunctionCode, Instr, LocalInfo, Op, zeroSlots } from './code';
 import { alignOf, isScalar, sizeOf } from './ctypes';
 import { norm } from './int64';
 import { Emitter, ExprLowerer, hasCall, Linker, LocalHome } from './lowerExpr';
@@ -65,7 +65,7 @@ class FunctionLowerer implements Emitter {
     for (const p of this.params) p.endPc = this.code.length;
     const t = this.def.symbol.type;
     return {
-      name: this.def.symbol.name, def: this.def, code: this.code, slotCount: this.slotCount,
+      name: this.def.symbol.name, def: this.def, code: this.code, slotCount: this.slotCount, slotTemplate: zeroSlots(this.slotCount),
       frameSize: (this.frameBytes + 15) & ~15, params: this.params, locals: this.infos,
       variadic: t.variadic, address, retSlot,
     };

@@ -302,7 +302,7 @@ export class Machine implements Process, CallContext, LibcHost {
     }
     sp = Math.floor((sp - code.frameSize) / STACK_ALIGN) * STACK_ALIGN;
     if (sp < this.image.stackLimit) throw new StackExhausted(sp);
-    const slots = new Array<unknown>(code.slotCount).fill(0);
+    const slots = code.slotTemplate.slice();
     const f = this.makeFrame(code, slots, sp, sp, savedSp, retSlot, retAddr, undefined, '');
     f.varargs = varargs;
     const stores = target.stores;
