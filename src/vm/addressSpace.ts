@@ -454,10 +454,17 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   fill(address: number, value: number, length: number): void {
+    const zero = (value & 0xff) === 0; // the byte Uint8Array.fill stores
     let done = 0;
     while (done < length) {
       const at = address + done;
-      if (!(at - this.wBase >= 0 && at - this.wBase < this.pageSize)) this.cacheWrite(at);
+      if (!(at - this.wBase >= 0 && at - this.wBase < this.pageSize)) {
+        if (zero && this.dirtyAsZeroPage(at)) {
+          done += this.pageSize - (at % this.pageSize);
+          continue;
+        }
+        this.cacheWrite(at);
+      }
       const o = at - this.wBase;
       const n = Math.min(length - done, this.pageSize - o);
       this.wBytes.fill(value, o, o + n);
@@ -738,6 +745,24 @@ export class AddressSpace implements AddressSpaceApi {
     }
   }
 
+  /**
+   * A zero fill reaching an untouched page: the page becomes dirty, as a memset makes it, but its
+   * bytes stay the shared zero page, copied on the first write that stores something (memset(p, 0,
+   * 10 MiB) then costs no page bytes). False when the page already has bytes of its own.
+   */
+  private dirtyAsZeroPage(a: number): boolean {
+    const r = this.regionFor(a, 'write');
+    if (r.protection !== 'rw-') throw new MemoryFault(a, 'write', 'protection');
+    const p = r.pageIndex(a);
+    if (r.data[p] !== undefined) return false;
+    r.data[p] = this.zeroBytes;
+    r.views[p] = this.zeroView;
+    r.shared[p] = 1;
+    this.setPageState(r, p, PageState.Dirty);
+    this.notify();
+    return true;
+  }
+
   /** Bytes of page p, created (zero-filled) if needed, its state moved to `state` if it was not dirty. */
   private materialise(r: VmRegion, p: number, state: PageState): Uint8Array {
     let page = r.data[p];
@@ -746,9 +771,9 @@ export class AddressSpace implements AddressSpaceApi {
       r.data[p] = page;
       r.views[p] = pageView(page);
     } else if (r.shared[p] === 1) {
-      // Copy-on-write: a checkpoint still holds these bytes.
+      // Copy-on-write: a checkpoint still holds these bytes, or they are the shared zero page.
       const copy = this.pages.take();
-      copy.set(page);
+      if (page !== this.zeroBytes) copy.set(page);
       page = copy;
       r.data[p] = page;
       r.views[p] = pageView(page);

@@ -13,7 +13,7 @@ export class VmRegion {
   /** A DataView per materialised page, made once so typed accesses allocate nothing. */
   readonly views: (DataView | undefined)[];
   readonly pageStates: Uint8Array;
-  /** 1 while a page's bytes are shared with a checkpoint: copied before the next write. */
+  /** 1 while a page's bytes are shared (with a checkpoint, or the zero page after a zero fill): copied before the next write. */
   readonly shared: Uint8Array;
   dirtyPages = 0;
   residentCleanPages = 0;

@@ -187,6 +187,33 @@ suite('vm pages and accounting', () => {
     assert.strictEqual(vm.footprint().physFootprint, 10 * MiB);
   });
 
+  test('pages a zero fill dirtied keep their own bytes once written (no write reaches another page)', () => {
+    const vm = space();
+    const a = vm.map(4 * 16384, { tag: 'VM_ALLOCATE' })!;
+    vm.fill(a + 100, 0, 3 * 16384);
+    assert.deepStrictEqual(Array.from(vm.pageStatesIn(a, a + 4 * 16384)), [PageState.Dirty, PageState.Dirty, PageState.Dirty, PageState.Dirty]);
+    vm.writeU32(a + 16384 + 8, 0xdeadbeef);
+    vm.fill(a + 2 * 16384, 7, 4);
+    vm.copy(a + 3 * 16384, a + 16384 + 8, 4);
+    assert.strictEqual(vm.readU32(a + 16384 + 8), 0xdeadbeef);
+    assert.strictEqual(vm.readU32(a + 2 * 16384), 0x07070707);
+    assert.strictEqual(vm.readU32(a + 3 * 16384), 0xdeadbeef);
+    assert.strictEqual(vm.readU32(a + 8), 0, 'the first page still reads zeros');
+    const b = vm.map(16384, { tag: 'VM_ALLOCATE' })!;
+    assert.strictEqual(vm.readU32(b + 16384 - 4), 0, 'untouched pages still read zeros');
+    vm.fill(b, 0, 16384);
+    assert.strictEqual(vm.readU32(b + 8), 0);
+    assert.strictEqual(vm.footprint().physFootprint, 5 * 16384);
+    clean(vm);
+  });
+
+  test('a zero fill faults like any write on read-only or unmapped pages', () => {
+    const vm = space();
+    const a = vm.map(16384, { tag: 'VM_ALLOCATE', protection: 'r--' })!;
+    assert.throws(() => vm.fill(a, 0, 8), MemoryFault);
+    assert.throws(() => vm.fill(a + 16384, 0, 8), MemoryFault);
+  });
+
   test('loader writes into file-backed regions are resident but clean', () => {
     const vm = space();
     const t = vm.map(16384, { tag: '__TEXT', protection: 'r-x', fileBacked: true })!;
