@@ -5,7 +5,8 @@
 import type { BinaryOp, CType, Expr, FuncSymbol, RecordField, VarSymbol } from '../c/ast';
 import type { AddressSpaceApi } from '../vm/api';
 import { CallSite, Ev, Frame, Instr, Op } from './code';
-import { converter, loader, Store, storer, truthOf } from './convert';
+import { assignAt, loadAt, storeAt } from './access';
+import { converter, loader, storer, truthOf } from './convert';
 import { is64, sizeOf } from './ctypes';
 import { I64, S64, U64, toNum } from './int64';
 
@@ -392,11 +393,7 @@ export class ExprLowerer {
       const a = lv.addr!; const size = sizeOf(e.type); const mem = this.mem;
       return (f) => { const src = v(f); const dst = a(f); if (src !== dst) mem.copy(dst, src, size); return dst; };
     }
-    if (lv.addr !== undefined) {
-      // Store straight through the typed writer: no closure call for the generic store.
-      const a = lv.addr; const w: Store = storer(this.mem, e.type);
-      return (f) => { const x = v(f); w(a(f), x); return x; };
-    }
+    if (lv.addr !== undefined) return assignAt(this.mem, e.type, lv.addr, v);
     return (f) => { const x = v(f); st(f, x); return x; };
   }
 
@@ -517,16 +514,11 @@ function frameLV(mem: AddressSpaceApi, t: CType, off: number): LValue {
   if (t.kind === 'int' && t.name === 'int') {
     return { load: (f) => mem.readI32(f.fp + off), store: (f, v) => mem.writeU32(f.fp + off, (v as number) >>> 0), addr: (f) => f.fp + off };
   }
-  const ld = loader(mem, t); const st = storer(mem, t);
-  return { load: (f) => ld(f.fp + off), store: (f, v) => st(f.fp + off, v), addr: (f) => f.fp + off };
+  return memLV(mem, t, (f) => f.fp + off);
 }
 
 function memLV(mem: AddressSpaceApi, t: CType, a: Ev): LValue {
-  if (t.kind === 'int' && t.name === 'int') {
-    return { load: (f) => mem.readI32(a(f)), store: (f, v) => mem.writeU32(a(f), (v as number) >>> 0), addr: a };
-  }
-  const ld = loader(mem, t); const st = storer(mem, t);
-  return { load: (f) => ld(a(f)), store: (f, v) => st(a(f), v), addr: a };
+  return { load: loadAt(mem, t, a), store: storeAt(mem, t, a), addr: a };
 }
 
 function bitfieldLV(mem: AddressSpaceApi, field: RecordField, a: Ev): LValue {
