@@ -57,8 +57,10 @@ export class NanoZone {
   /** First block number (within an arena) of each size class, and one past its last. */
   private readonly classFirst: number[] = [];
   private readonly classEnd: number[] = [];
-  /** Blocks in use, by address. */
+  /** Blocks in use, by address, in the order they were first used (findBlock's search order). */
   private readonly blocks = new Map<number, NanoBlock>();
+  /** The same blocks by block number within the region: free's lookup, without hashing addresses above 2^32. */
+  private readonly blockByNumber: (NanoBlock | undefined)[] = new Array(NANO_REGION_SIZE / NANO_BLOCK_SIZE);
   /** CPU 0's current block per size class. */
   private readonly current: (NanoBlock | undefined)[] = new Array(NANO_SIZE_CLASSES);
   /** Next never-used block number per class, counted across arenas (arena * 4096 + block). */
@@ -146,11 +148,13 @@ export class NanoZone {
     const address = this.regionStart + arena * NANO_ARENA_SIZE + inArena * NANO_BLOCK_SIZE;
     const block = new NanoBlock(address, sizeClass);
     this.blocks.set(address, block);
+    this.blockByNumber[(address - this.regionStart) / NANO_BLOCK_SIZE] = block;
     return block;
   }
 
   private blockOf(address: number): NanoBlock | undefined {
-    return this.blocks.get(Math.floor(address / NANO_BLOCK_SIZE) * NANO_BLOCK_SIZE);
+    const n = Math.floor((address - this.regionStart) / NANO_BLOCK_SIZE);
+    return n >= 0 && n < this.blockByNumber.length ? this.blockByNumber[n] : undefined;
   }
 
   /** Frees and returns the slot size; a pointer that is not a live slot is "not allocated" (a nano double free included). */
