@@ -11,8 +11,9 @@
 //
 // The typed reads and writes are the interpreter's hot path: each keeps a one-page cache (the
 // page base and its DataView) so an access inside the last page costs a subtraction, a bounds
-// test and a DataView call, and allocates nothing. A miss goes to a direct-mapped software TLB
-// (reads that alternate between a stack page and heap pages hit there), then to the region list.
+// test and a DataView call, and allocates nothing. A read miss first tries the page read before
+// (a stack page and a heap page taking turns), then a direct-mapped software TLB, then the
+// region list.
 // Addresses go above 2^32, so page numbers are computed with division, never with bit operations
 // (only their low bits pick a TLB slot).
 
@@ -59,6 +60,10 @@ export class AddressSpace implements AddressSpaceApi {
   private rBase = NaN;
   private rView: DataView;
   private rBytes: Uint8Array;
+  // The read page before the current one, swapped back in without a TLB lookup.
+  private rPrevBase = NaN;
+  private rPrevView: DataView;
+  private rPrevBytes: Uint8Array;
   private wBase = NaN;
   private wView: DataView;
   private wBytes: Uint8Array;
@@ -88,8 +93,8 @@ export class AddressSpace implements AddressSpaceApi {
     this.pages = new PagePool(this.pageSize);
     this.zeroBytes = new Uint8Array(this.pageSize);
     this.zeroView = new DataView(this.zeroBytes.buffer);
-    this.rView = this.wView = this.zeroView;
-    this.rBytes = this.wBytes = this.zeroBytes;
+    this.rView = this.rPrevView = this.wView = this.zeroView;
+    this.rBytes = this.rPrevBytes = this.wBytes = this.zeroBytes;
     for (let i = 0; i < TLB_ENTRIES; i++) {
       this.rTlbBytes.push(this.zeroBytes);
       this.rTlbView.push(this.zeroView);
@@ -650,6 +655,7 @@ export class AddressSpace implements AddressSpaceApi {
 
   private invalidateCaches(): void {
     this.rBase = NaN;
+    this.rPrevBase = NaN;
     this.wBase = NaN;
     this.rTlbBase.fill(NaN);
     this.wTlbBase.fill(NaN);
@@ -788,6 +794,26 @@ export class AddressSpace implements AddressSpaceApi {
   }
 
   private cacheRead(a: number): void {
+    const previous = a - this.rPrevBase;
+    if (previous >= 0 && previous < this.pageSize) {
+      // Back to the page read before this one (a stack page and a heap page taking turns).
+      const base = this.rBase, bytes = this.rBytes, view = this.rView;
+      this.rBase = this.rPrevBase;
+      this.rBytes = this.rPrevBytes;
+      this.rView = this.rPrevView;
+      this.rPrevBase = base;
+      this.rPrevBytes = bytes;
+      this.rPrevView = view;
+      return;
+    }
+    const base = this.rBase, bytes = this.rBytes, view = this.rView;
+    this.cacheReadTlb(a);
+    this.rPrevBase = base;
+    this.rPrevBytes = bytes;
+    this.rPrevView = view;
+  }
+
+  private cacheReadTlb(a: number): void {
     const pageNumber = Math.floor(a / this.pageSize);
     // The page number exceeds 2^32, but `&` keeps the low bits of any integer below 2^53 (ToInt32
     // works modulo 2^32), whereas `%` on such a double is a slow floating-point remainder.
@@ -824,6 +850,8 @@ export class AddressSpace implements AddressSpaceApi {
     const pageNumber = Math.floor(a / this.pageSize);
     const slot = pageNumber & (TLB_ENTRIES - 1); // low bits: see cacheRead
     const base = pageNumber * this.pageSize;
+    // The previous read page may be this page's zero page or a checkpoint's bytes.
+    if (this.rPrevBase === base) this.rPrevBase = NaN;
     if (this.wTlbBase[slot] === base) {
       this.wBase = this.rBase = base;
       this.wBytes = this.rBytes = this.wTlbBytes[slot];
