@@ -25,7 +25,9 @@ const mocha = (glob, extra = []) => [process.execPath, MOCHA, '--ui', 'tdd', '--
 
 /** What each tier needs built first, and the commands that run its tests. */
 const TIERS = {
-  unit: { needs: ['tsc'], runs: [mocha('out/test/unit/**/*.test.js')], limit: 15 * MINUTE },
+  // The benchmark harness's own tests (sizing, medians, output comparison; they build the bench
+  // programs with gcc) run with the unit tier; the benchmark itself never runs in a test.
+  unit: { needs: ['tsc'], runs: [mocha('out/test/unit/**/*.test.js'), mocha('out/bench/test/**/*.test.js')], limit: 15 * MINUTE },
   adapter: { needs: ['tsc', 'webpack'], runs: [mocha('out/test/adapter/**/*.test.js')], limit: 10 * MINUTE },
   webview: { needs: ['tsc', 'webpack'], runs: [mocha('out/test/webview/**/*.test.js')], limit: 10 * MINUTE },
   vscode: {
