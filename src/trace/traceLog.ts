@@ -26,6 +26,7 @@ const CHUNK_MASK = CHUNK_EVENTS - 1;
 /** The address index's radix sort covers addresses below 2^48 (every user address). */
 const RADIX_LIMIT = 2 ** 48;
 const TWO_32 = 4294967296;
+const RADIX_MIN_EVENTS = 4096;
 
 function zoneCode(zone: ZoneKind | undefined): number {
   return zone === undefined ? 0 : ZONES.indexOf(zone);
@@ -223,7 +224,8 @@ export class TraceLog implements TraceApi {
       high[k] = Math.floor(a / TWO_32);
       ids[k] = k;
     }
-    if (!radixable) {
+    // A few thousand events sort faster by comparison than by clearing 65,536 counters thrice.
+    if (!radixable || n < RADIX_MIN_EVENTS) {
       ids.sort((x, y) => (this.addressOf(from + x) - this.addressOf(from + y)) || (x - y));
     } else {
       let spare = new Uint32Array(n);

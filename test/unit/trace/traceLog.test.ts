@@ -71,8 +71,9 @@ suite('trace log', () => {
         assert.deepStrictEqual(t.historyOf(address).map((e) => e.index), expected, `0x${address.toString(16)}`);
       }
     };
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 3000; i++) t.record(TraceKind.Alloc, pool[next() % pool.length], 16, 'tiny', undefined, i, 0);
+    // Batches above and below the size where the index switches from comparison to radix sort.
+    for (const batch of [5000, 100, 6000]) {
+      for (let i = 0; i < batch; i++) t.record(TraceKind.Alloc, pool[next() % pool.length], 16, 'tiny', undefined, i, 0);
       check();
     }
   });
