@@ -504,7 +504,7 @@ export class AddressSpace implements AddressSpaceApi {
     let total = 0;
     while (total < max) {
       const at = address + total;
-      this.cacheRead(at);
+      if (!(at - this.rBase >= 0 && at - this.rBase < this.pageSize)) this.cacheRead(at);
       const o = at - this.rBase;
       const n = Math.min(max - total, this.pageSize - o);
       const chunk = this.rBytes.subarray(o, o + n);
