@@ -92,8 +92,14 @@ export interface Frame {
   readonly native: NativeRun | undefined;
   readonly nativeName: string;
   readonly nativeLoc: SourceLocation | undefined;
-  /** Interned C stacks computed while this frame was innermost, by pc (with the library routine running then). */
-  stacks: Map<number, { readonly lib: string | undefined; readonly id: number }> | undefined;
+  /**
+   * The last interned C stack computed for this frame: at stackPc, with stackLib running above
+   * it (stackPc -1: none yet). One entry suffices: a caller's position is fixed while its callee
+   * runs, and an innermost frame that moves falls back to the machine's per-site table.
+   */
+  stackPc: number;
+  stackLib: string | undefined;
+  stackId: number;
 }
 
 /**

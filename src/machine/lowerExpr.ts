@@ -446,6 +446,23 @@ export class ExprLowerer {
       else { const c = converter({ kind: 'int', name: 'long', size: 8, signed: true }, t)!; step = t.name === 'int' ? (v) => (v + d) | 0 : (v) => c(v + d); }
     } else throw new Error('internal: incdec on ' + t.kind);
     const prefix = e.prefix;
+    if (lv.addr !== undefined && t.kind === 'int' && (t.name === 'int' || t.size === 8)) {
+      // `p->count++` on an int or a long: the address space's own reader and writer, step inline.
+      const a = lv.addr; const mem = this.mem;
+      if (t.name === 'int') {
+        return prefix ? (f) => { const addr = a(f); const n = (mem.readI32(addr) + d) | 0; mem.writeU32(addr, n >>> 0); return n; }
+          : (f) => { const addr = a(f); const o = mem.readI32(addr); mem.writeU32(addr, ((o + d) | 0) >>> 0); return o; };
+      }
+      const signed = t.signed; const o64 = signed ? S64 : U64;
+      const lo = signed ? 1 - MAX_SAFE : -d; const hi = MAX_SAFE - 1;
+      return (f) => {
+        const addr = a(f);
+        const o = signed ? mem.readI64(addr) : mem.readU64(addr);
+        const n = typeof o === 'number' && o < hi && o > lo ? o + d : o64.add(o, d);
+        mem.writeU64(addr, n);
+        return prefix ? n : o;
+      };
+    }
     if (lv.addr !== undefined) {
       const a = lv.addr; const ld = loader(this.mem, t); const w = storer(this.mem, t);
       return prefix ? (f) => { const addr = a(f); const n = step(ld(addr)); w(addr, n); return n; }

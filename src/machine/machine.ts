@@ -80,8 +80,8 @@ export class Machine implements Process, CallContext, LibcHost {
   private libName: string | undefined;
   private readonly internStack: (frames: readonly StackFrameRecord[]) => number;
   private readonly scratchUse = new Map<string, number>();
-  /** Interned stacks by call site (instruction, or native routine name), then caller stack id (and library routine). */
-  private readonly siteStacks = new Map<object | string, Map<number | string, number>>();
+  /** Interned stacks by call site (instruction, or native routine name), library routine ('' for none), then caller stack id. */
+  private readonly siteStacks = new Map<object | string, Map<string, Map<number, number>>>();
   private scratchNext = 0;
   private readonly views: ValueViews;
   private readonly dummy: Frame;
@@ -210,26 +210,28 @@ export class Machine implements Process, CallContext, LibcHost {
   /**
    * The interned stack of frames[0..i], frame i at its current position (innermost: pc; a
    * caller: its call instruction) with `lib` running above it. A frame's callers are fixed for
-   * its lifetime, so results are cached per frame and pc; across frames, per call site and
-   * caller stack, so a malloc from a fresh invocation of the same function interns nothing.
+   * its lifetime, so the last result is cached in the frame; across frames, per call site,
+   * library routine and caller stack, so a malloc from a fresh invocation of the same function
+   * interns nothing (and allocates nothing).
    */
   private stackOf(i: number, lib: string | undefined): number {
     const f = this.frames[i];
     const innermost = i === this.frames.length - 1;
     const pc = innermost ? f.pc : Math.max(0, f.pc - 1);
-    const known = f.stacks?.get(pc);
-    if (known !== undefined && known.lib === lib) return known.id;
+    if (f.stackPc === pc && f.stackLib === lib) return f.stackId;
     const parent = i > 0 ? this.stackOf(i - 1, undefined) : -1;
     const siteKey = f.code !== undefined ? f.instrs[Math.min(pc, f.instrs.length - 1)] : f.nativeName;
     let bySite = this.siteStacks.get(siteKey);
     if (bySite === undefined) { bySite = new Map(); this.siteStacks.set(siteKey, bySite); }
-    const key = lib === undefined ? parent : `${parent}:${lib}`;
-    let id = bySite.get(key);
+    const libKey = lib ?? '';
+    let byParent = bySite.get(libKey);
+    if (byParent === undefined) { byParent = new Map(); bySite.set(libKey, byParent); }
+    let id = byParent.get(parent);
     if (id === undefined) {
       id = this.internStack(this.stackRecords(i, lib));
-      bySite.set(key, id);
+      byParent.set(parent, id);
     }
-    (f.stacks ??= new Map()).set(pc, { lib, id });
+    f.stackPc = pc; f.stackLib = lib; f.stackId = id;
     return id;
   }
 
@@ -274,7 +276,7 @@ export class Machine implements Process, CallContext, LibcHost {
   private makeFrame(code: FunctionCode | undefined, slots: unknown[], fp: number, sp: number, savedSp: number, retSlot: number, retAddr: number, native: NativeRun | undefined, nativeName: string): Frame {
     return {
       code, instrs: code?.code ?? [], pc: 0, slots, fp, sp, savedSp, serial: ++this.serial, retSlot, retAddr,
-      varargs: 0, native, nativeName, nativeLoc: undefined, stacks: undefined,
+      varargs: 0, native, nativeName, nativeLoc: undefined, stackPc: -1, stackLib: undefined, stackId: -1,
     };
   }
 
