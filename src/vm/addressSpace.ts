@@ -384,9 +384,12 @@ export class AddressSpace implements AddressSpaceApi {
   writeU64(a: number, value: number | bigint): void {
     let lo: number, hi: number;
     if (typeof value === 'number') {
+      // Two's complement halves. `>>> 0` is exact modulo 2^32 for any whole double (NaN and
+      // infinities give 0), and v - lo is an exact multiple of 2^32; `%` on pointers above
+      // 2^32 would be a floating-point remainder on every pointer store.
       const v = Math.trunc(value);
-      lo = ((v % TWO_32) + TWO_32) % TWO_32;
-      hi = ((Math.floor(v / TWO_32) % TWO_32) + TWO_32) % TWO_32;
+      lo = v >>> 0;
+      hi = ((v - lo) / TWO_32) >>> 0;
     } else {
       const u = BigInt.asUintN(64, value);
       lo = Number(u & 0xffffffffn);

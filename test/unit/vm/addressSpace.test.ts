@@ -109,6 +109,15 @@ suite('vm pages and accounting', () => {
       assert.strictEqual(vm.readU64(at), 0x1_2345_6789_abcd);
       vm.writeU64(at, 1n << 63n);
       assert.strictEqual(vm.readI64(at), -(1n << 63n));
+      // Numbers wrap to 64-bit two's complement like the C conversion does.
+      vm.writeU64(at, -0x6000_0000_1230);
+      assert.strictEqual(vm.readI64(at), -0x6000_0000_1230);
+      vm.writeU64(at, -(2 ** 63));
+      assert.strictEqual(vm.readU64(at), 1n << 63n);
+      vm.writeU64(at, 2 ** 64 + 2 ** 40);
+      assert.strictEqual(vm.readU64(at), 2 ** 40);
+      vm.writeU64(at, -2.75);
+      assert.strictEqual(vm.readI64(at), -2);
       vm.writeF64(at, Math.PI);
       assert.strictEqual(vm.readF64(at), Math.PI);
       vm.writeF32(at, 1.1);
