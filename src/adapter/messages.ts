@@ -37,6 +37,16 @@ export const adapterMessages = {
   stepLimitText: () => 'step limit reached',
   internal: (text: string) => `internal error in the Mallocscope adapter: ${text}`,
   pausedByRequest: () => 'Paused',
+  badHitCondition: (text: string) =>
+    `hit count '${text}' is not understood: write a number (stop from that hit on), or '>= N', '== N', '> N', '< N', '<= N', '% N'`,
+  badLogMessage: (text: string) => `log message '${text}' has a '{' without its '}' (write \\{ for a literal brace)`,
+  emptyCondition: () => 'the condition is empty',
+  conditionMissingOperand: () => 'an operator in the condition has nothing on one side',
+  conditionUnbalanced: () => 'the condition has unbalanced parentheses, brackets or quotes',
+  conditionNotScalar: (type: string) => `a value of type '${type}' is not a number, character or pointer, so it cannot be tested`,
+  conditionFailed: (condition: string, why: string) => `Breakpoint condition '${condition}' could not be evaluated: ${why}`,
+  breakpointNotBound: () => 'Not yet bound: no program loaded',
+  noStatementAt: (line: number) => `No statement at or after line ${line}`,
   consoleUsage: () => [
     'Commands (like Apple\'s tools, on the simulated process):',
     '  vmmap [-summary]        virtual memory regions, footprint and the MALLOC ZONE table',

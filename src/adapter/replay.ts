@@ -29,14 +29,15 @@ export function replayTo(process: Process, target: number, maxSteps: number | un
 
 /**
  * Statement counts at which `process` (fresh) stops at a breakpoint before `before` statements
- * have run, in order — the candidates for reverse-continue.
+ * have run, in order — the candidates for reverse-continue. `shows` passes over breakpoints
+ * whose condition does not hold there.
  */
-export function breakpointHitsBefore(process: Process, before: number): number[] {
+export function breakpointHitsBefore(process: Process, before: number, shows: (stop: StopInfo) => boolean = () => true): number[] {
   const hits: number[] = [];
   process.setMaxSteps(before);
   for (;;) {
     const stop = process.run('continue', REPLAY_BUDGET);
-    if (stop.reason === 'breakpoint' && process.steps < before) hits.push(process.steps);
+    if (stop.reason === 'breakpoint' && process.steps < before && shows(stop)) hits.push(process.steps);
     if (stop.reason === 'step-limit' || stop.reason === 'exited') break;
   }
   return hits;

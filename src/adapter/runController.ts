@@ -25,12 +25,15 @@ export class RunController {
 
   /**
    * Starts running; `onStop` (or `onFailure` for an engine bug) is called once, asynchronously,
-   * unless the run is cancelled first.
+   * unless the run is cancelled first. `shows` decides each breakpoint stop (conditions, hit
+   * counts, logpoints): a breakpoint it passes over does not end the run or the step.
    */
-  start(process: Process, mode: RunMode, onStop: (stop: StopInfo) => void, onFailure: (error: unknown) => void): void {
+  start(process: Process, mode: RunMode, onStop: (stop: StopInfo) => void, onFailure: (error: unknown) => void,
+    shows: (stop: StopInfo) => boolean = () => true): void {
     const generation = ++this.generation;
     this.pauseRequested = false;
     this.active = true;
+    const plan = new StepPlan(mode, process.stackFrames().length);
     const chunk = (): void => {
       if (generation !== this.generation) return;
       if (this.pauseRequested) {
@@ -39,8 +42,12 @@ export class RunController {
         return;
       }
       let stop: StopInfo;
+      let next: StopInfo | undefined;
       try {
-        stop = process.run(mode, CHUNK_STATEMENTS);
+        stop = process.run(plan.mode, CHUNK_STATEMENTS);
+        next = stop.reason === 'breakpoint' && !shows(stop) ? plan.passedBreakpoint(process)
+          : stop.reason === 'step' ? plan.stepped(process, stop)
+          : stop;
       } catch (e) {
         // An exception out of the engine is an interpreter bug; the session reports it
         // rather than letting it kill the adapter.
@@ -48,8 +55,8 @@ export class RunController {
         onFailure(e);
         return;
       }
-      if (stop.reason === 'budget') afterPendingEvents(chunk);
-      else this.finish(onStop, stop);
+      if (next === undefined || next.reason === 'budget') afterPendingEvents(chunk);
+      else this.finish(onStop, next);
     };
     afterPendingEvents(chunk);
   }
@@ -68,5 +75,43 @@ export class RunController {
     this.active = false;
     this.pauseRequested = false;
     onStop(stop);
+  }
+}
+
+/**
+ * How a run goes on past a breakpoint that does not stop. The engine ends its step request at
+ * any breakpoint, so the step is finished here: a step over that met the breakpoint inside a
+ * call steps out back to its own frame and then steps over again; a step that met it in its own
+ * frame (or any step in) stops there, where it would have stopped anyway.
+ */
+class StepPlan {
+  mode: RunMode;
+  /** Set while stepping out of a call the original step over/out entered. */
+  private returning = false;
+
+  constructor(private readonly requested: RunMode, private readonly depth: number) {
+    this.mode = requested;
+  }
+
+  /** After a breakpoint that does not stop: undefined = run on (in `mode`), else the stop to show. */
+  passedBreakpoint(process: Process): StopInfo | undefined {
+    if (this.requested === 'continue') return undefined;
+    const depth = process.stackFrames().length;
+    const inside = this.requested === 'stepOut' ? depth >= this.depth : depth > this.depth;
+    if (this.requested === 'stepIn' || !inside) return { reason: 'step', loc: process.location() };
+    this.mode = 'stepOut';
+    this.returning = true;
+    return undefined;
+  }
+
+  /** After a completed step: while returning to the step's frame, a step out is not the end yet. */
+  stepped(process: Process, stop: StopInfo): StopInfo | undefined {
+    if (!this.returning) return stop;
+    const depth = process.stackFrames().length;
+    if (this.requested === 'stepOut' ? depth >= this.depth : depth > this.depth) return undefined;
+    this.returning = false;
+    if (this.requested === 'stepOut') return stop;
+    this.mode = 'stepOver';
+    return undefined;
   }
 }

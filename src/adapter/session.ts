@@ -25,6 +25,7 @@ import { historyEntries } from '../reports/mallocHistory';
 import { buildSnapshot } from '../reports/snapshot';
 import { PROFILES } from '../vm/profiles';
 import { runConsoleCommand } from './consoleCommands';
+import { BreakpointTable } from './breakpointTable';
 import { basename, type FileAccessor } from './fileAccessor';
 import { LaunchError, resolveLaunch, type ResolvedLaunch } from './launch';
 import { hexAddress, parseAddress, readMemory, toBase64 } from './memory';
@@ -50,8 +51,10 @@ export class MallocscopeSession extends LoggingDebugSession {
   private readonly runner = new RunController();
   private readonly variables = new VariableStore();
   private readonly output = new OutputCoalescer((stream, text) => this.sendEvent(new OutputEvent(text, stream)));
-  /** Requested breakpoint lines per file, kept to re-apply on restart. */
-  private readonly breakpointLines = new Map<string, number[]>();
+  /** Requested breakpoints per file with their conditions, hit counts and log messages; re-applied on restart. */
+  private readonly breakpoints = new BreakpointTable();
+  /** Why the last breakpoint stop happened when it is not the usual reason (a condition that failed). */
+  private breakpointText: string | undefined;
   private nextBreakpointId = 1;
   private lastStop: StopInfo | undefined;
   private status: SessionStatus = 'running';
@@ -83,6 +86,9 @@ export class MallocscopeSession extends LoggingDebugSession {
       supportsReadMemoryRequest: true,
       supportsExceptionInfoRequest: true,
       supportsStepBack: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
     };
     this.sendResponse(response);
   }
@@ -114,6 +120,7 @@ export class MallocscopeSession extends LoggingDebugSession {
     }
     this.runner.cancel();
     this.output.flush();
+    this.breakpoints.resetHits();
     const resolved = await this.createFromArguments(response, launchArgs);
     if (resolved === undefined) return;
     this.launchArgs = launchArgs;
@@ -179,7 +186,7 @@ export class MallocscopeSession extends LoggingDebugSession {
       if (this.process === process && !this.replaying) this.output.push(stream, text);
     });
     process.setMaxSteps(resolved.maxSteps);
-    for (const [file, lines] of this.breakpointLines) process.setBreakpoints(file, lines);
+    for (const [file, lines] of this.breakpoints.lines()) this.breakpoints.rebind(file, process.setBreakpoints(file, lines));
   }
 
   private waitForConfiguration(): Promise<void> {
@@ -219,7 +226,20 @@ export class MallocscopeSession extends LoggingDebugSession {
       mode,
       (stop) => this.stopped(reportAs !== undefined && stop.reason === 'step' ? { ...stop, reason: reportAs } : stop),
       (error) => this.engineFailed(error),
+      (stop) => this.breakpointShows(process, stop),
     );
+  }
+
+  /** Applies the breakpoint's condition, hit count and log message to an engine breakpoint stop. */
+  private breakpointShows(process: Process, stop: StopInfo): boolean {
+    const verdict = this.breakpoints.judge(process, stop);
+    if (verdict.logs.length > 0) {
+      // The program's output so far comes first, as it would in a terminal.
+      this.output.flush();
+      for (const line of verdict.logs) this.sendEvent(new OutputEvent(line + '\n', 'console'));
+    }
+    this.breakpointText = verdict.stop ? verdict.text : undefined;
+    return verdict.stop;
   }
 
   private stopped(stop: StopInfo): void {
@@ -254,9 +274,16 @@ export class MallocscopeSession extends LoggingDebugSession {
         this.sendStopped('exception', message, message);
         return;
       }
+      case 'breakpoint': {
+        this.status = 'stopped';
+        const text = this.breakpointText;
+        this.breakpointText = undefined;
+        if (text !== undefined) this.sendEvent(new OutputEvent(text + '\n', 'important'));
+        this.sendStopped('breakpoint', text, text);
+        return;
+      }
       case 'entry':
       case 'step':
-      case 'breakpoint':
       case 'pause':
         this.status = 'stopped';
         this.sendStopped(stop.reason);
@@ -320,7 +347,7 @@ export class MallocscopeSession extends LoggingDebugSession {
     afterPendingEvents(() => {
       const scout = this.freshProcess();
       if (scout === undefined) return;
-      const hits = breakpointHitsBefore(scout, now);
+      const hits = breakpointHitsBefore(scout, now, (stop) => this.breakpoints.wouldStop(scout, stop));
       const target = hits.pop();
       this.travel(target ?? 0, target === undefined ? 'entry' : 'breakpoint');
     });
@@ -352,7 +379,7 @@ export class MallocscopeSession extends LoggingDebugSession {
     if (this.resolved === undefined) return undefined;
     const process = createProcess(this.resolved.options).process;
     if (process === undefined) return undefined;
-    for (const [file, lines] of this.breakpointLines) process.setBreakpoints(file, lines);
+    for (const [file, lines] of this.breakpoints.lines()) process.setBreakpoints(file, lines);
     return process;
   }
 
@@ -383,17 +410,22 @@ export class MallocscopeSession extends LoggingDebugSession {
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
     const file = args.source.path ?? '';
-    const requested = (args.breakpoints?.map((b) => b.line) ?? args.lines ?? []).map((l) => this.convertClientLineToDebugger(l));
-    this.breakpointLines.set(file, requested);
-    const actual = this.process?.setBreakpoints(file, requested);
+    const requests = (args.breakpoints ?? (args.lines ?? []).map((line): DebugProtocol.SourceBreakpoint => ({ line }))).map((b) => ({
+      line: this.convertClientLineToDebugger(b.line),
+      ...(b.condition !== undefined ? { condition: b.condition } : {}),
+      ...(b.hitCondition !== undefined ? { hitCondition: b.hitCondition } : {}),
+      ...(b.logMessage !== undefined ? { logMessage: b.logMessage } : {}),
+    }));
+    const actual = this.process?.setBreakpoints(file, requests.map((r) => r.line));
+    const problems = this.breakpoints.set(file, requests, actual);
     response.body = {
-      breakpoints: requested.map((line, i) => {
+      breakpoints: requests.map(({ line }, i) => {
         const used = actual?.[i];
-        const bp = new Breakpoint(used !== undefined, this.convertDebuggerLineToClient(used ?? line), undefined, new Source(basename(file), file)) as DebugProtocol.Breakpoint;
+        const problem = problems[i];
+        const bp = new Breakpoint(used !== undefined && problem === undefined, this.convertDebuggerLineToClient(used ?? line), undefined, new Source(basename(file), file)) as DebugProtocol.Breakpoint;
         bp.id = this.nextBreakpointId++;
-        if (used === undefined) {
-          bp.message = this.process === undefined ? 'Not yet bound: no program loaded' : `No statement at or after line ${line}`;
-        }
+        if (problem !== undefined) bp.message = problem;
+        else if (used === undefined) bp.message = this.process === undefined ? adapterMessages.breakpointNotBound() : adapterMessages.noStatementAt(line);
         return bp;
       }),
     };
