@@ -163,6 +163,20 @@ suite('adapter: breakpoint conditions, hit counts and logpoints over DAP', funct
     assert.strictEqual(await valueOf('i'), '1');
   });
 
+  test('reverse continue goes back to the last stop where the condition held', async () => {
+    const first = stoppedAt(LOOP_LINE);
+    await launchWith([{ line: LOOP_LINE, condition: 'i % 3 == 0' }]);
+    await first;
+    for (const i of ['3', '6']) {
+      await Promise.all([dc.continueRequest({ threadId: 1 }), stoppedAt(LOOP_LINE)]);
+      assert.strictEqual(await valueOf('i'), i);
+    }
+    const back = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.reverseContinueRequest({ threadId: 1 });
+    assert.strictEqual((await back).body.reason, 'breakpoint');
+    assert.strictEqual(await valueOf('i'), '3');
+  });
+
   test('stepping over a call passes a breakpoint inside it whose condition does not hold', async () => {
     const first = stoppedAt(LOOP_LINE);
     await launchWith([{ line: LOOP_LINE, condition: 'i == 2' }, { line: TWICE_LINE, condition: 'n == 100' }]);
