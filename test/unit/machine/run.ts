@@ -28,6 +28,9 @@ export function runAll(source: string, options: Partial<LaunchOptions> = {}): { 
   throw new Error('did not finish');
 }
 
+/** A program of test/unit/machine/programs/, else of the shared test/fixtures/programs/ (the seed's trace.c). */
 export function program(name: string): string {
-  return fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'test', 'unit', 'machine', 'programs', name), 'utf8');
+  const test = path.join(__dirname, '..', '..', '..', '..', 'test');
+  const own = path.join(test, 'unit', 'machine', 'programs', name);
+  return fs.readFileSync(fs.existsSync(own) ? own : path.join(test, 'fixtures', 'programs', name), 'utf8');
 }

@@ -7,6 +7,8 @@ import type { Process, StopInfo } from '../../../src/machine/api';
 import { createProcess } from '../../../src/machine/process';
 
 export const PROGRAMS_DIR = path.resolve(__dirname, '../../../../test/unit/reports/programs');
+/** Programs shared by every layer's tests (the seed's trace.c among them). */
+const SHARED_PROGRAMS_DIR = path.resolve(__dirname, '../../../../test/fixtures/programs');
 
 export interface Run {
   readonly process: Process;
@@ -14,9 +16,10 @@ export interface Run {
   readonly stdout: string;
 }
 
-/** Runs `name` (a file in programs/) until it reaches `line` (before running it) or exits. */
+/** Runs `name` (a file in programs/, else in test/fixtures/programs/) until it reaches `line` (before running it) or exits. */
 export function runProgram(name: string, options: { env?: Record<string, string>; line?: number; profile?: string } = {}): Run {
-  const text = fs.readFileSync(path.join(PROGRAMS_DIR, name), 'utf8');
+  const own = path.join(PROGRAMS_DIR, name);
+  const text = fs.readFileSync(fs.existsSync(own) ? own : path.join(SHARED_PROGRAMS_DIR, name), 'utf8');
   const created = createProcess({ sources: [{ path: name, text }], args: [], env: options.env ?? {}, profile: options.profile, stdoutIsTerminal: true });
   if (created.process === undefined) throw new Error(`${name} did not compile: ${JSON.stringify(created.diagnostics)}`);
   const process = created.process;
