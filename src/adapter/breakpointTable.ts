@@ -5,7 +5,7 @@
 import type { Process, StopInfo } from '../machine/api';
 import {
   type ConditionNode, evaluateCondition, failed, type Failure, formatLogMessage, type HitCondition, hitConditionMet,
-  type LogPart, parseCondition, parseHitCondition, parseLogMessage, scalarOf,
+  type LogPart, parseCondition, parseHitCondition, parseLogMessage, type Scalar, scalarOf,
 } from './breakpointConditions';
 import { adapterMessages } from './messages';
 
@@ -51,7 +51,7 @@ export class BreakpointTable {
     return entries.map((e) => e.problem);
   }
 
-  /** Rebinds after a new process placed the same requests (the lines can only be the same ones, but keep what it says). */
+  /** Takes the lines a new process bound the same requests to (a restart re-reads the sources, which may have changed). */
   rebind(file: string, boundLines: readonly (number | undefined)[]): void {
     const entries = this.files.get(file);
     if (entries === undefined) return;
@@ -141,7 +141,7 @@ function sameRequest(a: BreakpointRequest, b: BreakpointRequest): boolean {
     && (a.logMessage ?? '') === (b.logMessage ?? '');
 }
 
-function operandValue(process: Process, expression: string) {
+function operandValue(process: Process, expression: string): Scalar | Failure {
   const v = process.evaluate(expression, 0);
   return 'error' in v ? v : scalarOf(v);
 }
