@@ -27,7 +27,7 @@ import { VmRegion } from './vmRegion';
 
 const TWO_32 = 4294967296;
 /** Entries of the small direct-mapped page caches behind the one-page caches (a software TLB). */
-const TLB_ENTRIES = 256;
+const TLB_ENTRIES = 1024;
 const MAX_REGION_PAGES = 2 ** 31;
 const TWO_21 = 2097152;
 
