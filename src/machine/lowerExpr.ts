@@ -8,7 +8,7 @@ import { CallSite, Ev, Frame, Instr, Op } from './code';
 import { assignAt, loadAt, storeAt } from './access';
 import { converter, loader, storer, truthOf } from './convert';
 import { is64, sizeOf } from './ctypes';
-import { I64, S64, U64, toNum } from './int64';
+import { I64, S64, U64, low32, toNum } from './int64';
 
 /** Where things live, known before lowering starts. */
 export interface Linker {
@@ -180,7 +180,8 @@ export class ExprLowerer {
       case 'cast': {
         const v = this.value(e.operand);
         const c = converter(e.operand.type, e.type);
-        return c === undefined ? v : (f) => c(v(f));
+        if (c === undefined) return v;
+        return intCast(e.operand.type, e.type, v) ?? ((f) => c(v(f)));
       }
       case 'unary': return this.unary(e.op, e.operand, e.type);
       case 'binary': return this.binary(e);
@@ -562,6 +563,31 @@ function bitfieldLV(mem: AddressSpaceApi, field: RecordField, a: Ev): LValue {
 }
 
 type Fn2 = (a: any, b: any) => any;
+
+/**
+ * A cast from an integer type to one of 32 bits or fewer, as one closure with the conversion
+ * inline: `(char)(i & 0x7f)`, `(unsigned int)i` on a long. The same operations as convert.ts's
+ * toInt; a 64-bit operand that is a bigint takes low32 (a number's own `| 0` is already modulo 2^32).
+ */
+function intCast(from: CType, to: CType, v: Ev): Ev | undefined {
+  if (from.kind !== 'int' || to.kind !== 'int') return undefined;
+  if (from.size <= 4) {
+    switch (to.name) {
+      case 'char': case 'schar': return (f) => (v(f) << 24) >> 24;
+      case 'uchar': return (f) => v(f) & 0xff;
+      case 'int': return (f) => v(f) | 0;
+      case 'uint': return (f) => v(f) >>> 0;
+      default: return undefined;
+    }
+  }
+  switch (to.name) {
+    case 'char': case 'schar': return (f) => { const x = v(f); return ((typeof x === 'number' ? x : low32(x)) << 24) >> 24; };
+    case 'uchar': return (f) => { const x = v(f); return (typeof x === 'number' ? x : low32(x)) & 0xff; };
+    case 'int': return (f) => { const x = v(f); return typeof x === 'number' ? x | 0 : low32(x); };
+    case 'uint': return (f) => { const x = v(f); return (typeof x === 'number' ? x : low32(x)) >>> 0; };
+    default: return undefined;
+  }
+}
 
 /**
  * `x op= y` on a slot whose type needs no conversion. The common 64-bit + and - run their
