@@ -37,6 +37,18 @@ function span(h: LibcHost, s: number, set: number, accept: boolean): number {
   return i;
 }
 
+/** One step of strtok: skip delimiters, cut the token with a NUL, remember where to go on (in `state`). */
+function nextToken(h: LibcHost, start: number, delimiters: number, state: number): number {
+  let s = start !== 0 ? start : toNum(h.mem.readU64(state));
+  if (s === 0) return 0;
+  s += span(h, s, delimiters, true);
+  if (h.mem.readU8(s) === 0) { h.mem.writeU64(state, 0); return 0; }
+  const end = s + span(h, s, delimiters, false);
+  if (h.mem.readU8(end) === 0) h.mem.writeU64(state, 0);
+  else { h.mem.writeU8(end, 0); h.mem.writeU64(state, end + 1); }
+  return s;
+}
+
 export const stringLib: LibTable = {
   strlen: { fn: (h, a) => len(h, a[0]) },
   strnlen: { fn: (h, a) => h.mem.readCString(a[0], toNum(a[1])).length },
@@ -108,32 +120,9 @@ export const stringLib: LibTable = {
       return p;
     },
   },
-  strtok: {
-    fn: (h, a) => {
-      const state = h.scratch('strtok', 8);
-      let s = a[0] !== 0 ? a[0] : toNum(h.mem.readU64(state));
-      if (s === 0) return 0;
-      s += span(h, s, a[1], true);
-      if (h.mem.readU8(s) === 0) { h.mem.writeU64(state, 0); return 0; }
-      const end = s + span(h, s, a[1], false);
-      if (h.mem.readU8(end) === 0) h.mem.writeU64(state, 0);
-      else { h.mem.writeU8(end, 0); h.mem.writeU64(state, end + 1); }
-      return s;
-    },
-  },
-  strtok_r: {
-    fn: (h, a) => {
-      const state = a[2] as number;
-      let s = a[0] !== 0 ? a[0] : toNum(h.mem.readU64(state));
-      if (s === 0) return 0;
-      s += span(h, s, a[1], true);
-      if (h.mem.readU8(s) === 0) { h.mem.writeU64(state, 0); return 0; }
-      const end = s + span(h, s, a[1], false);
-      if (h.mem.readU8(end) === 0) h.mem.writeU64(state, 0);
-      else { h.mem.writeU8(end, 0); h.mem.writeU64(state, end + 1); }
-      return s;
-    },
-  },
+  // strtok keeps its position in a hidden static, strtok_r in the caller's `char **`.
+  strtok: { fn: (h, a) => nextToken(h, a[0], a[1], h.scratch('strtok', 8)) },
+  strtok_r: { fn: (h, a) => nextToken(h, a[0], a[1], a[2] as number) },
   strsep: {
     fn: (h, a) => {
       const s = toNum(h.mem.readU64(a[0]));
