@@ -230,8 +230,11 @@ export class ExprSema {
 
   private arithmetic(op: BinaryOp, a: Expr, b: Expr, loc: Loc, accepts: (t: CType) => boolean): Expr | undefined {
     if (!accepts(a.type) || !accepts(b.type)) return undefined;
-    const t = usualArithmeticType(a.type, b.type);
-    const x = this.implicit(this.promote(a), t), y = this.implicit(this.promote(b), t);
+    // Promote first: an unsigned bit-field narrower than int promotes to int (C11 6.3.1.1p2),
+    // which the declared type alone would not show.
+    const pa = this.promote(a), pb = this.promote(b);
+    const t = usualArithmeticType(pa.type, pb.type);
+    const x = this.implicit(pa, t), y = this.implicit(pb, t);
     if ((op === '/' || op === '%') && y.kind === 'int' && y.value === 0n) {
       this.diags.warning('DivisionByZero', y.loc);
       return { kind: 'binary', op, left: x, right: y, loc, type: t };
@@ -268,8 +271,9 @@ export class ExprSema {
 
   private comparison(op: BinaryOp, a: Expr, b: Expr, loc: Loc): Expr | undefined {
     if (isArithmetic(a.type) && isArithmetic(b.type)) {
-      const t = usualArithmeticType(a.type, b.type);
-      const x = this.implicit(this.promote(a), t), y = this.implicit(this.promote(b), t);
+      const pa = this.promote(a), pb = this.promote(b);
+      const t = usualArithmeticType(pa.type, pb.type);
+      const x = this.implicit(pa, t), y = this.implicit(pb, t);
       if (x.kind === 'int' && y.kind === 'int') return intConst(compare(op, x.value, y.value) ? 1n : 0n, T.int, loc);
       return { kind: 'binary', op, left: x, right: y, loc, type: T.int };
     }

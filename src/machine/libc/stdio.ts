@@ -241,9 +241,9 @@ function scan(h: LibcHost, get: () => number, unget: (c: number) => void, fmtAdd
       while (text.length < max) { const c = next(); if (c < 0) return; if (!ok(c, text)) { back(c); return; } text += String.fromCharCode(c); }
     };
     const isFloat = 'eEfFgGaA'.includes(conv);
+    const base = conv === 'x' || conv === 'X' || conv === 'p' ? 16 : conv === 'o' ? 8 : conv === 'i' ? 0 : 10;
     if (isFloat) take((c, t) => /[0-9]/.test(String.fromCharCode(c)) || ((c === 43 || c === 45) && (t === '' || /[eE]$/.test(t))) || (c === 46 && !t.includes('.')) || ((c === 101 || c === 69) && /[0-9]/.test(t) && !/[eE]/.test(t)));
     else {
-      const base = conv === 'x' || conv === 'X' || conv === 'p' ? 16 : conv === 'o' ? 8 : conv === 'i' ? 0 : 10;
       take((c, t) => {
         const ch = String.fromCharCode(c).toLowerCase();
         if ((ch === '+' || ch === '-') && t === '') return true;
@@ -254,7 +254,9 @@ function scan(h: LibcHost, get: () => number, unget: (c: number) => void, fmtAdd
         return !Number.isNaN(d) && d < b;
       });
     }
-    if (!/[0-9]/.test(text)) { if (text === '' && get() < 0) failedInput = true; break outer; }
+    // A hexadecimal number may start with a letter digit ("ff").
+    const hasDigit = /[0-9]/.test(text) || (base === 16 && /[a-f]/i.test(text.replace(/^[+-]?0x/i, '')));
+    if (!hasDigit) { if (text === '' && get() < 0) failedInput = true; break outer; }
     if (suppress) continue;
     const p = ptrArg();
     if (isFloat) {
