@@ -15,6 +15,9 @@ const binary: Record<string, (x: number, y: number) => number> = {
   fmin: (x, y) => (Number.isNaN(x) ? y : Number.isNaN(y) ? x : Math.min(x, y)),
   fmax: (x, y) => (Number.isNaN(x) ? y : Number.isNaN(y) ? x : Math.max(x, y)),
   copysign: (x, y) => (y < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x)),
+  // IEEE remainder: x − n·y with n the quotient rounded to even (unlike fmod's truncation).
+  remainder: (x, y) => x - roundEven(x / y) * y,
+  fdim: (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : x > y ? x - y : 0),
 };
 
 function roundEven(x: number): number {
