@@ -96,55 +96,12 @@ export class ExprLowerer {
 
   /** C truth of a scalar expression as a JS boolean. */
   test(e: Expr): Ev {
-    // Fold comparisons straight to booleans instead of 0/1 then truth.
-    if (e.kind === 'binary' && !hasCall(e) && is64(e.left.type) && isRelational(e.op)) {
-      // number/bigint mixes compare exactly with < and ==, so no conversion is needed.
-      const l = this.value(e.left); const r = this.value(e.right);
-      const c = constants.get(r);
-      if (typeof c === 'number') {
-        switch (e.op) {
-          case '<': return (f) => l(f) < c;
-          case '<=': return (f) => l(f) <= c;
-          case '>': return (f) => l(f) > c;
-          case '>=': return (f) => l(f) >= c;
-          case '==': return (f) => l(f) == c;
-          case '!=': return (f) => l(f) != c;
-          default: break;
-        }
-      }
-      switch (e.op) {
-        case '<': return (f) => l(f) < r(f);
-        case '<=': return (f) => l(f) <= r(f);
-        case '>': return (f) => l(f) > r(f);
-        case '>=': return (f) => l(f) >= r(f);
-        case '==': return (f) => l(f) == r(f);
-        case '!=': return (f) => l(f) != r(f);
-        default: break;
-      }
-    }
-    if (e.kind === 'binary' && !hasCall(e) && isFastCompare(e.left.type)) {
-      const l = this.value(e.left); const r = this.value(e.right);
-      const c = constants.get(r);
-      if (typeof c === 'number') {
-        switch (e.op) {
-          case '<': return (f) => l(f) < c;
-          case '<=': return (f) => l(f) <= c;
-          case '>': return (f) => l(f) > c;
-          case '>=': return (f) => l(f) >= c;
-          case '==': return (f) => l(f) === c;
-          case '!=': return (f) => l(f) !== c;
-          default: break;
-        }
-      }
-      switch (e.op) {
-        case '<': return (f) => l(f) < r(f);
-        case '<=': return (f) => l(f) <= r(f);
-        case '>': return (f) => l(f) > r(f);
-        case '>=': return (f) => l(f) >= r(f);
-        case '==': return (f) => l(f) === r(f);
-        case '!=': return (f) => l(f) !== r(f);
-        default: break;
-      }
+    // Fold comparisons straight to booleans instead of 0/1 then truth. 64-bit operands may mix
+    // numbers and bigints, which `<` and `==` compare exactly; the other fast types are always
+    // numbers, for which `==` is `===`.
+    if (e.kind === 'binary' && !hasCall(e) && isRelational(e.op) && (is64(e.left.type) || isFastCompare(e.left.type))) {
+      const folded = relationalTest(e.op, this.value(e.left), this.value(e.right));
+      if (folded !== undefined) return folded;
     }
     if (e.kind === 'binary' && e.op === '&' && !hasCall(e) && e.type.kind === 'int' && e.type.size <= 4) {
       const l = this.value(e.left); const r = this.value(e.right); const c = constants.get(r);
@@ -690,6 +647,31 @@ function isRelational(op: BinaryOp): boolean {
 }
 
 /** Operand types whose values are always JS numbers (so === and < are C's comparisons). */
+/** `l op r` as a JS boolean, with the right operand inlined when it is a numeric constant. */
+function relationalTest(op: BinaryOp, l: Ev, r: Ev): Ev | undefined {
+  const c = constants.get(r);
+  if (typeof c === 'number') {
+    switch (op) {
+      case '<': return (f) => l(f) < c;
+      case '<=': return (f) => l(f) <= c;
+      case '>': return (f) => l(f) > c;
+      case '>=': return (f) => l(f) >= c;
+      case '==': return (f) => l(f) == c;
+      case '!=': return (f) => l(f) != c;
+      default: return undefined;
+    }
+  }
+  switch (op) {
+    case '<': return (f) => l(f) < r(f);
+    case '<=': return (f) => l(f) <= r(f);
+    case '>': return (f) => l(f) > r(f);
+    case '>=': return (f) => l(f) >= r(f);
+    case '==': return (f) => l(f) == r(f);
+    case '!=': return (f) => l(f) != r(f);
+    default: return undefined;
+  }
+}
+
 function isFastCompare(t: CType): boolean {
   return (t.kind === 'int' && t.size <= 4) || t.kind === 'pointer' || t.kind === 'float';
 }
