@@ -3,6 +3,7 @@
 // per-zone VM figures. One place, so vmmap, heap, leaks, the CLI JSON and the panel snapshot
 // agree on every number.
 
+import type { ZoneRow } from '../protocol/snapshot';
 import type { Process } from '../machine/api';
 import type { BlockInfo, MallocIntrospection, ZoneKind, ZoneReport } from '../malloc/api';
 import type { VmRegionInfo, VmTag } from '../vm/api';
@@ -90,22 +91,12 @@ export function regionTypeName(region: VmRegionInfo, live: LiveBlockIndex): stri
   return region.tag;
 }
 
-/** One malloc zone with the VM figures of its regions: the live form of vmmap's MALLOC ZONE row. */
-export interface ZoneUsage {
-  readonly zoneName: string;
-  readonly kinds: readonly ZoneKind[];
-  readonly allocationCount: number;
-  readonly bytesAllocated: number;
-  readonly regionCount: number;
-  readonly virtual: number;
-  readonly resident: number;
-  readonly dirty: number;
-  readonly swapped: number;
-  /** vmmap's FRAG SIZE: dirty + swapped − bytes allocated (never below zero). */
-  readonly fragmentation: number;
-  /** vmmap's % FRAG: fragmentation ÷ (dirty + swapped), 0–100, unrounded. */
-  readonly fragmentationPercent: number;
-}
+/**
+ * One malloc zone with the VM figures of its regions: the live form of vmmap's MALLOC ZONE row.
+ * The panel's zone row is exactly this, so the type is shared (fragmentation: dirty + swapped −
+ * bytes allocated, never below zero; percent of dirty + swapped, unrounded).
+ */
+export type ZoneUsage = ZoneRow;
 
 /**
  * Per-zone figures. A zone's VM size is the sum over the VM regions that hold its blocks (its

@@ -8,7 +8,7 @@ import type { AddressSpaceApi, Footprint, VmRegionInfo } from '../vm/api';
 import { PageState } from '../vm/api';
 import {
   BlockState, SNAPSHOT_SCHEMA,
-  type FootprintSample, type HeapBlock, type HeapRegion, type HeapSnapshot, type ZoneRow,
+  type FootprintSample, type HeapBlock, type HeapRegion, type HeapSnapshot,
 } from '../protocol/snapshot';
 import { introspection, isMallocDataTag, sortedRegions, zoneUsage } from './inspect';
 
@@ -142,11 +142,6 @@ export function buildSnapshot(
     });
   }
   regions.sort((a, b) => a.start - b.start);
-  const zoneRows: ZoneRow[] = zones.map((z) => ({
-    zoneName: z.zoneName, kinds: z.kinds, allocationCount: z.allocationCount, bytesAllocated: z.bytesAllocated,
-    regionCount: z.regionCount, virtual: z.virtual, resident: z.resident, dirty: z.dirty, swapped: z.swapped,
-    fragmentation: z.fragmentation, fragmentationPercent: z.fragmentationPercent,
-  }));
   let liveBlockCount = 0;
   for (const z of zones) liveBlockCount += z.allocationCount;
   return {
@@ -162,7 +157,7 @@ export function buildSnapshot(
       physFootprint: now.physFootprint, physFootprintPeak: now.physFootprintPeak,
     },
     footprintSeries: footprintSeries(process, now),
-    zones: zoneRows,
+    zones,
     regions,
     liveBlockCount,
     eventCount: process.trace.eventCount,
