@@ -7,15 +7,8 @@ import * as path from 'path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 
-function newest(paths: readonly string[]): string {
-  const present = paths.filter((p) => fs.existsSync(p));
-  return present.reduce((best, p) => (fs.statSync(p).mtimeMs > fs.statSync(best).mtimeMs + 1000 ? p : best), present[0]);
-}
+import { FIXTURES, ROOT, startClient } from './client';
 
-const ROOT = path.resolve(__dirname, '../../..');
-/** The bundle when present, unless tsc's output is newer (a stale bundle would test old code). */
-const ADAPTER = newest([path.join(ROOT, 'dist/debugAdapter.js'), path.join(ROOT, 'out/src/adapter/main.js')]);
-const FIXTURES = path.join(ROOT, 'test/adapter/fixtures');
 const STEPS = path.join(FIXTURES, 'steps.c');
 const SPIN = path.join(FIXTURES, 'spin.c');
 const CHATTER = path.join(FIXTURES, 'chatter.c');
@@ -30,9 +23,7 @@ suite('adapter: MallocscopeSession over DAP', function () {
   let dc: DebugClient;
 
   setup(async () => {
-    dc = new DebugClient('node', ADAPTER, 'mallocscope', undefined, true);
-    dc.defaultTimeout = 15_000;
-    await dc.start();
+    dc = await startClient();
   });
 
   teardown(() => dc.stop());

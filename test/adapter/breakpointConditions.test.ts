@@ -2,7 +2,6 @@
 // bundled adapter (see adapter.test.ts for which build is used), plus the parsing on its own.
 
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -11,11 +10,9 @@ import {
   type Scalar,
 } from '../../src/adapter/breakpointConditions';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const ADAPTER = [path.join(ROOT, 'dist/debugAdapter.js'), path.join(ROOT, 'out/src/adapter/main.js')]
-  .filter((p) => fs.existsSync(p))
-  .reduce((best, p) => (best === '' || fs.statSync(p).mtimeMs > fs.statSync(best).mtimeMs + 1000 ? p : best), '');
-const COUNTING = path.join(ROOT, 'test/adapter/fixtures/counting.c');
+import { FIXTURES, startClient } from './client';
+
+const COUNTING = path.join(FIXTURES, 'counting.c');
 /** counting.c: `total += twice(i);`, reached ten times with i = 0..9. */
 const LOOP_LINE = 14;
 /** counting.c: `int r = n * 2;` inside twice(). */
@@ -28,9 +25,7 @@ suite('adapter: breakpoint conditions, hit counts and logpoints over DAP', funct
   let dc: DebugClient;
 
   setup(async () => {
-    dc = new DebugClient('node', ADAPTER, 'mallocscope', undefined, true);
-    dc.defaultTimeout = 15_000;
-    await dc.start();
+    dc = await startClient();
   });
 
   teardown(() => dc.stop());
