@@ -247,7 +247,7 @@ async function measureAdapter(options: Options, roundTripsWanted: number): Promi
   const adapter = options.adapter ?? [path.join(repoDir, 'dist/debugAdapter.js'), path.join(repoDir, 'out/src/adapter/main.js')].find((f) => fs.existsSync(f));
   if (adapter === undefined || !fs.existsSync(adapter)) return { why: 'no adapter: neither dist/debugAdapter.js nor out/src/adapter/main.js (build first)' };
   adapterUsed = path.resolve(adapter);
-  const sample = [path.join(repoDir, 'samples/trace.c'), path.join(benchDir, 'programs/trace.c')].find((f) => fs.existsSync(f))!;
+  const sample = path.join(repoDir, 'samples/trace.c');
   const result = await measureRoundTrips(adapter, sample, roundTripsWanted, 'mallocscope');
   return { result, why: result.ok ? '' : `adapter session failed: ${result.error}` };
 }

@@ -4,8 +4,10 @@ import type { OutputNormalisation } from './source';
 
 export interface BenchProgram {
   readonly name: string;
-  /** File name under bench/programs/. */
+  /** File name under bench/programs/ (or under `fromRepo`). */
   readonly file: string;
+  /** A folder of the repository holding `file` instead of bench/programs/ (the seed's sample). */
+  readonly fromRepo?: string;
   /** What the program exercises, for the README and the JSON. */
   readonly exercises: string;
   /** The `#define N` the program is built with at full size; undefined: the program has no N. */
@@ -69,6 +71,7 @@ export const PROGRAMS: readonly BenchProgram[] = [
   {
     name: 'trace',
     file: 'trace.c',
+    fromRepo: 'samples',
     exercises: "the seed article's trace.c: 1000 x malloc(64), a 10 MiB block memset, printf, sleep(120)",
     normalise: 'pid-and-pointers',
     // The simulated clock never waits; natively sleep(120) would be two minutes of nothing.

@@ -52,7 +52,8 @@ export interface RunRecord {
 }
 
 export function prepare(program: BenchProgram, n: number | undefined, paths: SuitePaths): PreparedProgram {
-  let text = fs.readFileSync(path.join(paths.benchDir, 'programs', program.file), 'utf8');
+  const folder = program.fromRepo !== undefined ? path.join(paths.benchDir, '..', program.fromRepo) : path.join(paths.benchDir, 'programs');
+  let text = fs.readFileSync(path.join(folder, program.file), 'utf8');
   if (n !== undefined) text = withDefine(text, 'N', n);
   // Same base name as the original: the simulated process is named after it.
   const dir = path.join(paths.workDir, program.name);

@@ -53,7 +53,7 @@ suite('bench probes', () => {
     this.timeout(60_000);
     const adapter = [path.join(repoDir, 'dist/debugAdapter.js'), path.join(repoDir, 'out/src/adapter/main.js')].find((f) => fs.existsSync(f));
     assert.ok(adapter, 'an adapter build exists');
-    const result = await measureRoundTrips(adapter, path.join(repoDir, 'bench/programs/trace.c'), 3, 'mallocscope');
+    const result = await measureRoundTrips(adapter, path.join(repoDir, 'samples/trace.c'), 3, 'mallocscope');
     assert.strictEqual(result.ok, true, result.error);
     assert.strictEqual(result.roundTripsMs!.length, 3);
     assert.strictEqual(result.endedEarly, false);
